@@ -1,0 +1,49 @@
+/**
+ * The value model for flags and run attributes.
+ *
+ * Guild is Python: it tells `1` (int) from `1.0` (float), and both the run
+ * store (YAML attrs) and every display (`lr=1.0`) keep that difference. A JS
+ * number cannot, so floats are boxed in `PyFloat` and a bare `number` always
+ * means an int. A class (rather than a tagged object) keeps a user's map value
+ * such as `{value: 1}` from ever being mistaken for a float.
+ */
+export class PyFloat {
+  readonly value: number;
+  constructor(value: number) {
+    this.value = value;
+  }
+  valueOf(): number {
+    return this.value;
+  }
+}
+
+export type FlagMap = { [name: string]: FlagValue };
+
+export type FlagValue = null | boolean | number | string | PyFloat | FlagValue[] | FlagMap;
+
+export function float(value: number): PyFloat {
+  return new PyFloat(value);
+}
+
+export function isFloat(value: unknown): value is PyFloat {
+  return value instanceof PyFloat;
+}
+
+export function isInt(value: unknown): value is number {
+  return typeof value === "number";
+}
+
+/** True for ints and floats alike. */
+export function isNumeric(value: unknown): value is number | PyFloat {
+  return typeof value === "number" || value instanceof PyFloat;
+}
+
+export function numericValue(value: number | PyFloat): number {
+  return typeof value === "number" ? value : value.value;
+}
+
+export function isFlagMap(value: unknown): value is FlagMap {
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof PyFloat)
+  );
+}

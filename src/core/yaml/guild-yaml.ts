@@ -1,0 +1,58 @@
+/**
+ * YAML as Guild reads and writes it: PyYAML `safe_load` (YAML 1.1 typing plus
+ * Guild's float patch) and `safe_dump(default_flow_style=False, indent=2)`.
+ *
+ * Values come back in the flag value model: floats as `PyFloat`, ints as
+ * numbers, maps as plain objects with string keys, timestamps as strings.
+ */
+import { createRequire } from "node:module";
+import type * as YamlModule from "yaml";
+import type { FlagValue } from "../flags/value.js";
+import { composeDocument } from "./compose.js";
+import { resolvePlainScalar, yamlError } from "./scalars.js";
+import { hasRejectedTab } from "./tabs.js";
+
+export { dumpYaml, encodeYaml } from "./emitter.js";
+
+// Most attr files hold one short scalar (`0`, a timestamp, a label); these are
+// typed directly so that commands like `runs list` never load the parser.
+const BLANK_RE = /^[ \r\n]*$/;
+// No `:` or `#`, so interior spaces can never start a mapping or a comment.
+const SIMPLE_PLAIN_RE = /^(?!\.\.\.)(?:[A-Za-z0-9_.+~/]|-(?=[A-Za-z0-9_.]))[A-Za-z0-9_.+~/=,() -]*$/;
+const SIMPLE_QUOTED_RE = /^'(?:[^'\r\n]|'')*'$/;
+
+/** Parses `text` as PyYAML safe_load would (with Guild's patch). Throws on invalid YAML. */
+export function loadYaml(text: string): FlagValue {
+  if (BLANK_RE.test(text)) return null;
+  const trimmed = text.replace(/[ \r\n]+$/, "");
+  if (SIMPLE_PLAIN_RE.test(trimmed)) return resolvePlainScalar(trimmed);
+  if (SIMPLE_QUOTED_RE.test(trimmed)) return trimmed.slice(1, -1).replace(/''/g, "'");
+  return loadDocument(text);
+}
+
+function loadDocument(text: string): FlagValue {
+  const yaml = yamlModule();
+  if (hasRejectedTab(yaml, text)) throw yamlError("found character '\\t' that cannot start any token");
+  const doc = yaml.parseDocument(text, {
+    schema: "failsafe",
+    version: "1.1",
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  const error = doc.errors.find((e) => !isAcceptedByPyYaml(e.message));
+  if (error) throw yamlError(error.message);
+  return composeDocument(doc, text);
+}
+
+// PyYAML starts a comment at any `#` after a token, even without a space (`[1:2]#x`).
+function isAcceptedByPyYaml(message: string): boolean {
+  return message.startsWith("Comments must be separated from other tokens");
+}
+
+let cachedModule: typeof YamlModule | undefined;
+
+// Loading the parser costs tens of milliseconds; pay it only when needed.
+function yamlModule(): typeof YamlModule {
+  cachedModule ??= createRequire(import.meta.url)("yaml") as typeof YamlModule;
+  return cachedModule;
+}
