@@ -1,0 +1,31 @@
+/**
+ * What every core function gets instead of reaching for globals: the
+ * directory the command works in, the Guild home, the environment and where
+ * output goes. Nested runs (batch trials, steps, queued runs) get a context
+ * whose `out` also records into the parent run's output.
+ */
+
+export interface Out {
+  stdout(chunk: string | Uint8Array): void;
+  stderr(chunk: string | Uint8Array): void;
+}
+
+export interface Ctx {
+  cwd: string;
+  home: string;
+  env: NodeJS.ProcessEnv;
+  out: Out;
+  /** Whether stdin is a terminal we may prompt on. */
+  interactive: boolean;
+}
+
+export function processOut(): Out {
+  return {
+    stdout: (chunk) => void process.stdout.write(chunk),
+    stderr: (chunk) => void process.stderr.write(chunk),
+  };
+}
+
+export function writeLine(write: (chunk: string) => void, line: string): void {
+  write(`${line}\n`);
+}

@@ -1,0 +1,48 @@
+/**
+ * User-facing error texts, worded as Guild words them (lower-case, no full
+ * stop, names in single quotes, an optional `Try ...` line). Kept together so
+ * the wording is reviewed in one place.
+ */
+
+const TRY_OPS = "Try 'guild operations' for a list of available operations.";
+
+export const msg = {
+  opNotDefinedForProject: (op: string) =>
+    `operation '${op}' is not defined for this project\n${TRY_OPS}`,
+  opNotDefinedForModel: (op: string, model: string) =>
+    `operation '${op}' is not defined for model '${model}'\n` +
+    `Try 'guild operations ${model}' for a list of available operations.`,
+  cannotFindOp: (spec: string) =>
+    `cannot find operation ${spec}\n` +
+    "You may need to include a model in the form MODEL:OPERATION. " +
+    TRY_OPS,
+  cannotFindOpWithModel: (spec: string) => `cannot find operation ${spec}\n${TRY_OPS}`,
+  invalidOpspec: (spec: string) => `invalid operation '${spec}'\n${TRY_OPS}`,
+  noDefaultOp: () => "cannot find a default operation\nTry 'guild operations' for a list.",
+  noDefaultOpForProject: () => `a default operation is not defined for this project\n${TRY_OPS}`,
+  guildfileError: (dirDesc: string) =>
+    `guildfile ${dirDesc} contains an error (see above for details)`,
+  invalidFlagArg: (arg: string) => `invalid argument '${arg}' - expected NAME=VAL`,
+  unsupportedFlag: (name: string, opspec: string) =>
+    `unsupported flag '${name}'\n` +
+    `Try 'guild run ${opspec} --help-op' for a list of flags or use --force-flags to skip this check.`,
+  invalidFlagValue: (value: string, name: string, why: string) =>
+    `invalid value ${value} for ${name}: ${why}`,
+  noRunMatch: (spec: string) => `could not find a run matching '${spec}'\nTry 'guild runs list' for a list.`,
+  noRunMatchCmd: (spec: string, cmd: string) =>
+    `could not find a run matching '${spec}'\n` +
+    `Try 'guild runs list' for a list or 'guild runs ${cmd} --help' for more information.`,
+  multipleRunsMatch: (spec: string, shortIds: string[]) =>
+    `'${spec}' matches multiple runs:\n${shortIds.map((s) => `  ${s}`).join("\n")}`,
+  cannotRestartRunning: (id: string) => `cannot restart run ${id} because it's running`,
+  missingOpConfig: (dir: string) =>
+    `cannot restart run in ${dir}: missing op configuration\n` +
+    "The run may not have been initialized correctly. Try starting the operation without the --start/--restart flag.",
+  optionsConflict: (a: string, b: string, cmd = "guild run") =>
+    `${a} and ${b} cannot both be used\nTry '${cmd} --help' for more information.`,
+  cannotUseWithRestart: (what: string) =>
+    `${what} cannot be used with --restart\nTry 'guild run --help' for more information.`,
+  noMatchingRuns: () => "no matching runs",
+  homeNotADirectory: (path: string) => `guild home '${path}' is not a directory`,
+  dirDoesNotExist: (path: string) => `directory '${path}' does not exist`,
+} as const;

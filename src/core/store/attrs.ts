@@ -1,0 +1,76 @@
+/**
+ * Run attributes: one YAML file per attribute under `.guild/attrs/`, written
+ * the way Guild writes them (block YAML, stripped, one trailing newline) and
+ * always atomically.
+ */
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { dumpYaml, loadYaml } from "../yaml/guild-yaml.js";
+import { writeFileAtomic, removeFile } from "./atomic.js";
+import { attrPath, attrsDir } from "./paths.js";
+import { parseSimpleScalar } from "./simple-scalar.js";
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The attribute's value, or `undefined` when the file is missing or is not
+ * valid YAML (Guild treats an unreadable attribute as absent).
+ */
+export function readAttr(runDir: string, name: string): unknown {
+  const text = readText(attrPath(runDir, name));
+  if (text === undefined) return undefined;
+  const simple = parseSimpleScalar(text);
+  if (simple) return simple.value;
+  try {
+    return loadYaml(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function hasAttr(runDir: string, name: string): boolean {
+  return readText(attrPath(runDir, name)) !== undefined;
+}
+
+export function attrNames(runDir: string): string[] {
+  try {
+    return readdirSync(attrsDir(runDir))
+      .filter((n) => !n.startsWith("."))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function readAttrs(runDir: string): Record<string, unknown> {
+  const attrs: Record<string, unknown> = {};
+  for (const name of attrNames(runDir)) {
+    const value = readAttr(runDir, name);
+    if (value !== undefined) attrs[name] = value;
+  }
+  return attrs;
+}
+
+export function encodeAttr(value: unknown): string {
+  return dumpYaml(value);
+}
+
+export function writeAttr(runDir: string, name: string, value: unknown): void {
+  writeFileAtomic(attrPath(runDir, name), encodeAttr(value));
+}
+
+export function writeAttrs(runDir: string, attrs: Record<string, unknown>): void {
+  mkdirSync(attrsDir(runDir), { recursive: true });
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== undefined) writeAttr(runDir, name, value);
+  }
+}
+
+export function deleteAttr(runDir: string, name: string): void {
+  removeFile(attrPath(runDir, name));
+}

@@ -1,0 +1,71 @@
+/**
+ * Process facts from /proc (Linux): whether a pid is alive, and its start
+ * time, which tells the process we recorded from a later one that was given
+ * the same (recycled) pid.
+ */
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
+
+export interface ProcInfo {
+  startTime: number; // clock ticks since boot (field 22 of /proc/<pid>/stat)
+  state: string;
+}
+
+export function procInfo(pid: number): ProcInfo | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) may hold spaces and parens; fields resume
+  // after the last ')'.
+  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const state = rest[0] ?? "";
+  const startTime = Number(rest[19]);
+  return { state, startTime };
+}
+
+/** Alive and not a zombie; when `startTime` is given it must match too. */
+export function isProcessAlive(pid: number, startTime?: number): boolean {
+  const info = procInfo(pid);
+  if (info === undefined) return process.platform !== "linux" && signalZeroAlive(pid);
+  if (info.state === "Z" || info.state === "X") return false;
+  return startTime === undefined || info.startTime === startTime;
+}
+
+function signalZeroAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+let cachedHost: string | undefined;
+
+export function hostName(): string {
+  cachedHost ??= hostname();
+  return cachedHost;
+}
+
+/** The liveness record we keep for a process: pid, start time and host. */
+export interface ProcessId {
+  pid: number;
+  startTime?: number;
+  host?: string;
+}
+
+export function currentProcessId(pid = process.pid): ProcessId {
+  return { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
+}
+
+/**
+ * Whether the recorded process is still the one running. A record from
+ * another host cannot be checked from here, so it is taken as alive.
+ */
+export function isRecordedProcessAlive(rec: ProcessId): boolean {
+  if (rec.host !== undefined && rec.host !== hostName()) return true;
+  return isProcessAlive(rec.pid, rec.startTime);
+}

@@ -1,0 +1,42 @@
+/**
+ * Yes/no questions on the terminal, as click.confirm asks them: the prompt
+ * on stderr, `(Y/n)` or `(y/N)`, an empty answer takes the default. Input
+ * is read synchronously from stdin (fd 0) a byte at a time, so nothing past
+ * the answer's line is consumed.
+ */
+import { readSync } from "node:fs";
+import { exitQuietly } from "../errors.js";
+
+export function readLineSync(): string | undefined {
+  const bytes: number[] = [];
+  const buf = Buffer.alloc(1);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, 1, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
+      return bytes.length ? Buffer.from(bytes).toString("utf8") : undefined;
+    }
+    if (n === 0) return bytes.length ? Buffer.from(bytes).toString("utf8") : undefined;
+    if (buf[0] === 0x0a) return Buffer.from(bytes).toString("utf8");
+    bytes.push(buf[0] as number);
+  }
+}
+
+export function confirm(question: string, defaultYes: boolean, writeErr: (s: string) => void): boolean {
+  writeErr(`${question} ${defaultYes ? "(Y/n)" : "(y/N)"} `);
+  for (;;) {
+    const answer = readLineSync();
+    if (answer === undefined) {
+      // End of input: click aborts, and so do we.
+      writeErr("\n");
+      exitQuietly(1);
+    }
+    const a = answer.trim().toLowerCase();
+    if (a === "") return defaultYes;
+    if (a === "y" || a === "yes") return true;
+    if (a === "n" || a === "no") return false;
+    writeErr(`Error: invalid input\n${question} ${defaultYes ? "(Y/n)" : "(y/N)"} `);
+  }
+}
