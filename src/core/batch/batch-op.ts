@@ -1,0 +1,98 @@
+/**
+ * A new batch (`guild run say.py msg=[a,b]`): a `+` run holding the user's
+ * operation as its prototype in `.guild/proto`, then started (its driver
+ * makes and runs the trials) or staged for later.
+ */
+import { join } from "node:path";
+import type { Ctx } from "../context.js";
+import type { FlagMap } from "../flags/value.js";
+import { runsDirFor } from "../home.js";
+import { renderLabel } from "../label.js";
+import { batchOperation } from "../op/builtins.js";
+import type { Operation } from "../op/operation.js";
+import { newRunId } from "../store/ids.js";
+import { protoDir } from "../store/paths.js";
+import { createRun, writeRunDir } from "../run/new-run.js";
+import { runParamsFor, type RunOptions } from "../run/options.js";
+import type { RunResult } from "../run/run-op.js";
+import { selectSourcecode, sourcecodeDigest } from "../run/sourcecode.js";
+import { envFileFor, stagedMessage } from "../run/stage.js";
+import { startClaimedRun } from "../run/start.js";
+
+export interface BatchRequest {
+  op: Operation;
+  flags: FlagMap;
+  userFlags: FlagMap;
+  opts: RunOptions;
+}
+
+/** Display name of a batch run: the proto's op with `+`. */
+export function batchOpDesc(protoOpDesc: string): string {
+  return `${protoOpDesc}+`;
+}
+
+export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult> {
+  const { opts } = req;
+  const batchOp = batchOperation();
+  const id = newRunId();
+  const runDir = join(runsDirFor(ctx.home), id);
+  const warn = (line: string) => ctx.out.stderr(`${line}\n`);
+  const runParams = runParamsFor(opts);
+  const batchLabel = renderLabel(labelTemplateForBatch(opts), {}, warn);
+  createRun(
+    {
+      id,
+      op: batchOp,
+      flags: {},
+      userFlags: {},
+      label: batchLabel || null,
+      runParams,
+      randomSeed: opts.randomSeed,
+      sourcecodeDigest: null,
+      state: opts.stage ? "staged" : "pending",
+      extra: {
+        objective: "loss",
+        ...(opts.stageTrials ? { stage_trials: true } : {}),
+        ...(opts.maxTrials !== undefined ? { max_trials: opts.maxTrials } : {}),
+      },
+      guildFiles: opts.stage ? { ENV: envFileFor({ op: batchOp, runDir, runId: id, flags: {} }, ctx) } : undefined,
+      populate: (dir) => writeProto(protoDir(dir), req, runParams, ctx),
+    },
+    ctx,
+  );
+  if (opts.stage) {
+    if (!opts.quiet) ctx.out.stdout(stagedMessage(batchOpDesc(req.op.opDesc), id));
+    return { exitCode: 0, runId: id };
+  }
+  const exitCode = await startClaimedRun({ runDir, runId: id, op: batchOp, flags: {} }, ctx);
+  return { exitCode, runId: id };
+}
+
+function labelTemplateForBatch(opts: RunOptions): string | null {
+  if (opts.batchLabel) return opts.batchLabel;
+  if (opts.batchTag) return opts.batchTag;
+  return null;
+}
+
+/** The proto: the user's op with unexpanded flags, as trials copy it. */
+function writeProto(dir: string, req: BatchRequest, runParams: Record<string, unknown>, ctx: Ctx): void {
+  const warn = (line: string) => ctx.out.stderr(`${line}\n`);
+  const root = req.op.sourcecodeRoot;
+  const files = root ? selectSourcecode(root, warn) : [];
+  writeRunDir(
+    dir,
+    {
+      id: "proto",
+      op: req.op,
+      flags: req.flags,
+      userFlags: req.userFlags,
+      label: null,
+      runParams,
+      randomSeed: req.opts.randomSeed,
+      state: "proto",
+      sourcecode: root ? { root, files } : undefined,
+      sourcecodeDigest: root ? sourcecodeDigest(root, files) : undefined,
+    },
+    ctx,
+  );
+}

@@ -1,0 +1,72 @@
+/** The builtin operations: the default batch `+` and `queue`. */
+import type { FlagDef } from "../guildfile/types.js";
+import { BUILTIN_PKG_VERSION } from "../package-info.js";
+import type { Operation } from "./operation.js";
+import { FLAG_ARGS_TOKEN } from "./operation.js";
+
+function builtin(modelName: string, opName: string): Operation["opref"] {
+  return { pkgType: "builtin", pkgName: "guildai", pkgVersion: BUILTIN_PKG_VERSION, modelName, opName };
+}
+
+const QUEUE_FLAGS: Record<string, FlagDef> = {
+  "poll-interval": {
+    name: "poll-interval",
+    default: 10,
+    type: "int",
+    min: 0,
+    description: "Minimum number of seconds between polls",
+  },
+  "run-once": {
+    name: "run-once",
+    default: false,
+    type: "boolean",
+    argSwitch: true,
+    description: "Run all staged runs and stop",
+  },
+  "wait-for-running": {
+    name: "wait-for-running",
+    default: false,
+    type: "boolean",
+    argSwitch: true,
+    description: "Wait for other runs to stop before starting staged runs",
+  },
+  gpus: { name: "gpus", default: null, description: "GPUs available to run staged runs" },
+};
+
+export function queueOperation(): Operation {
+  return {
+    kind: "queue",
+    opref: builtin("queue", "queue"),
+    opDesc: "queue",
+    guildOp: "queue:queue",
+    projectDir: null,
+    projectDirEnv: "",
+    sourcecodeRoot: null,
+    flagDefs: QUEUE_FLAGS,
+    flagsDest: "args",
+    cmdArgs: ["${python_exe}", "-um", "guild.plugins.queue_main", FLAG_ARGS_TOKEN],
+    cmdEnv: {},
+    labelTemplate: null,
+  };
+}
+
+export function batchOperation(): Operation {
+  return {
+    kind: "batch",
+    opref: builtin("", "+"),
+    opDesc: "+",
+    guildOp: "+",
+    projectDir: null,
+    projectDirEnv: "",
+    sourcecodeRoot: null,
+    flagDefs: {},
+    flagsDest: "args",
+    cmdArgs: ["${python_exe}", "-um", "guild.batch_main"],
+    cmdEnv: {},
+    labelTemplate: null,
+  };
+}
+
+export function isQueueSpec(spec: string): boolean {
+  return spec === "queue" || spec === "queue:queue";
+}

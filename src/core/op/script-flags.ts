@@ -1,0 +1,92 @@
+/**
+ * Flags imported from a Python script (argparse options or module globals),
+ * by running our helper `python/guild/import_flags.py`. Results are cached
+ * per script under `<home>/cache/import-flags-ts/` and stay valid while the
+ * script is not newer than the cache entry.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Ctx } from "../context.js";
+import { isFlagMap, type FlagValue } from "../flags/value.js";
+import { parseFlagDef } from "../guildfile/flag-def.js";
+import type { FlagDef } from "../guildfile/types.js";
+import { PYTHON_DIR } from "../package-info.js";
+import { writeFileAtomic } from "../store/atomic.js";
+import { dim } from "../util/ansi.js";
+import { loadYaml } from "../yaml/guild-yaml.js";
+import { pythonExe } from "./python-exe.js";
+
+export interface ImportedFlags {
+  dest: "args" | "globals";
+  flags: Record<string, FlagDef>;
+}
+
+// Bump when the helper's output changes, so old cache entries are ignored.
+const IMPORTER_VERSION = 1;
+
+export function importScriptFlags(scriptPath: string, ctx: Ctx): ImportedFlags {
+  const cachePath = cachePathFor(ctx.home, scriptPath);
+  const cached = ctx.env.NO_IMPORT_FLAGS_CACHE === "1" ? undefined : readCache(cachePath, scriptPath);
+  const data = cached ?? runImporter(scriptPath, ctx);
+  if (!cached) writeCache(cachePath, data);
+  return importedFlagsFor(data);
+}
+
+function cachePathFor(home: string, scriptPath: string): string {
+  const key = createHash("md5").update(scriptPath).digest("hex");
+  return join(home, "cache", "import-flags-ts", key);
+}
+
+function readCache(cachePath: string, scriptPath: string): Record<string, unknown> | undefined {
+  try {
+    if (statSync(scriptPath).mtimeMs > statSync(cachePath).mtimeMs) return undefined;
+    const data = loadYaml(readFileSync(cachePath, "utf8"));
+    return isFlagMap(data) && data.$importer === IMPORTER_VERSION ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(cachePath: string, data: Record<string, unknown>): void {
+  try {
+    mkdirSync(dirname(cachePath), { recursive: true });
+    writeFileAtomic(cachePath, JSON.stringify({ ...data, $importer: IMPORTER_VERSION }));
+  } catch {
+    // A cache we cannot write only costs speed next time.
+  }
+}
+
+function runImporter(scriptPath: string, ctx: Ctx): Record<string, unknown> {
+  if (ctx.env.NO_IMPORT_FLAGS_PROGRESS !== "1") ctx.out.stderr(`${dim("Refreshing flags...")}\n`);
+  const result = spawnSync(pythonExe(ctx.env), [join(PYTHON_DIR, "guild", "import_flags.py"), scriptPath], {
+    cwd: dirname(scriptPath),
+    env: { ...ctx.env, PYTHONPATH: joinPath(PYTHON_DIR, ctx.env.PYTHONPATH) },
+    encoding: "utf8",
+  });
+  if (result.stderr) ctx.out.stderr(result.stderr);
+  try {
+    const data = loadYaml(result.stdout);
+    if (isFlagMap(data)) return data;
+  } catch {
+    // fall through: no flags imported
+  }
+  ctx.out.stderr(`WARNING: cannot import flags from ${scriptPath}: ${result.error?.message ?? "no output"}\n`);
+  return { $dest: "args" };
+}
+
+function importedFlagsFor(data: Record<string, unknown>): ImportedFlags {
+  const flags: Record<string, FlagDef> = {};
+  const ignored: string[] = [];
+  for (const [name, value] of Object.entries(data)) {
+    if (name.startsWith("$")) continue;
+    const def = isFlagMap(value) ? parseFlagDef(name, value as FlagValue, name, ignored) : undefined;
+    if (def) flags[name] = def;
+  }
+  return { dest: data.$dest === "globals" ? "globals" : "args", flags };
+}
+
+export function joinPath(...parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => !!p).join(":");
+}

@@ -1,0 +1,153 @@
+/**
+ * The `queue` driver (Guild's queue_main): starts staged runs one at a time,
+ * oldest first, until none is left (`run-once`) or forever, polling every
+ * `poll-interval` seconds. Several queues may drain one store: a run is
+ * started only by the queue whose claim on it succeeds.
+ */
+import { basename } from "node:path";
+import type { Ctx } from "../context.js";
+import type { FlagMap } from "../flags/value.js";
+import { readAttr } from "../store/attrs.js";
+import { claimRun, releaseClaim } from "../store/claim.js";
+import { listRuns, type RunEntry } from "../store/list-runs.js";
+import { readOpref } from "../store/opref.js";
+import { runStatus } from "../store/status.js";
+import { shortId } from "../store/ids.js";
+import type { StartRequest } from "../run/start.js";
+import { startClaimedRun } from "../run/start.js";
+import { storedOperation } from "../run/stored-op.js";
+import { isTerminating, sleepUnlessTerminated, TERMINATED_EXIT_STATUS } from "../run/termination.js";
+import { queueLogFor, type QueueLog } from "./queue-log.js";
+
+interface QueueState {
+  selfId: string;
+  runOnce: boolean;
+  waitForRunning: boolean;
+  gpus: string | null;
+  pollMs: number;
+  log: QueueLog;
+  loggedWaiting: boolean;
+  gpuMismatch: Set<string>;
+  waiting: Set<string>;
+  unstartable: Set<string>;
+}
+
+export async function runQueue(req: StartRequest, ctx: Ctx): Promise<number> {
+  const state = queueState(req.runId, req.flags, queueLogFor(ctx.out));
+  if (state.runOnce) {
+    state.log("INFO", "Processing staged runs");
+    await processStaged(state, ctx);
+    return isTerminating() ? TERMINATED_EXIT_STATUS : 0;
+  }
+  const start = Date.now();
+  while (!isTerminating()) {
+    await processStaged(state, ctx);
+    await sleepUnlessTerminated(msToNextPoll(Date.now() - start, state.pollMs));
+  }
+  return TERMINATED_EXIT_STATUS;
+}
+
+/** Polls stay aligned to the queue's start, as Guild's do. */
+export function msToNextPoll(elapsedMs: number, pollMs: number): number {
+  return pollMs - (elapsedMs % pollMs);
+}
+
+function queueState(selfId: string, flags: FlagMap, log: QueueLog): QueueState {
+  const interval = typeof flags["poll-interval"] === "number" ? flags["poll-interval"] : 10;
+  return {
+    selfId,
+    runOnce: flags["run-once"] === true,
+    waitForRunning: flags["wait-for-running"] === true,
+    gpus: flags.gpus === null || flags.gpus === undefined ? null : String(flags.gpus),
+    pollMs: Math.max(interval, 0.1) * 1000,
+    log,
+    loggedWaiting: false,
+    gpuMismatch: new Set(),
+    waiting: new Set(),
+    unstartable: new Set(),
+  };
+}
+
+async function processStaged(state: QueueState, ctx: Ctx): Promise<void> {
+  for (;;) {
+    if (isTerminating()) return;
+    const run = claimNextRun(state, ctx);
+    if (!run) break;
+    await startRun(run, state, ctx);
+  }
+  if (!state.loggedWaiting) {
+    if (!state.runOnce) state.log("INFO", "Waiting for staged runs");
+    state.loggedWaiting = true;
+  }
+}
+
+function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
+  const runs = listRuns(ctx.home);
+  const blocking = state.waitForRunning ? runs.filter((r) => isBlocking(r, state)) : [];
+  const staged = runs.filter((r) => !state.unstartable.has(r.id) && runStatus(r.dir) === "staged").reverse();
+  syncState(state, blocking, staged);
+  for (const run of staged) {
+    if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;
+    if (claimRun(run.dir) === "claimed") return run;
+  }
+  return undefined;
+}
+
+function isBlocking(run: RunEntry, state: QueueState): boolean {
+  if (run.id === state.selfId || readOpref(run.dir)?.opName === "queue") return false;
+  return runStatus(run.dir) === "running";
+}
+
+/** Forgets runs no longer staged, and waits that are over. */
+function syncState(state: QueueState, blocking: RunEntry[], staged: RunEntry[]): void {
+  const stagedIds = new Set(staged.map((r) => r.id));
+  if (!blocking.length && state.waiting.size) {
+    state.waiting.clear();
+    state.loggedWaiting = false;
+  }
+  for (const set of [state.waiting, state.gpuMismatch]) {
+    for (const id of set) if (!stagedIds.has(id)) set.delete(id);
+  }
+}
+
+function gpuMismatch(run: RunEntry, state: QueueState): boolean {
+  if (state.gpus === null) return false;
+  const params = readAttr(run.dir, "run_params") as Record<string, unknown> | undefined;
+  const runGpus = params?.gpus;
+  if (runGpus === null || runGpus === undefined || String(runGpus) === state.gpus) return false;
+  if (!state.gpuMismatch.has(run.id)) {
+    state.log("INFO", `Ignorning staged run ${run.id} (GPU spec mismatch: run is ${String(runGpus)}, queue is ${state.gpus})`);
+    state.gpuMismatch.add(run.id);
+  }
+  return true;
+}
+
+function isWaiting(run: RunEntry, blocking: RunEntry[], state: QueueState): boolean {
+  if (!blocking.length) return false;
+  if (!state.waiting.has(run.id)) {
+    const ids = blocking.map((r) => shortId(r.id)).join(", ");
+    state.log("INFO", `Found staged run ${shortId(run.id)} (waiting for runs to finish: ${ids})`);
+    state.loggedWaiting = true;
+    state.waiting.add(run.id);
+  }
+  return true;
+}
+
+async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<void> {
+  state.log("INFO", `Starting staged run ${run.id}`);
+  state.loggedWaiting = false;
+  const stored = storedOperation(run.dir);
+  if (!stored) {
+    state.log("ERROR", `cannot start ${run.id}: missing op configuration`);
+    state.unstartable.add(run.id);
+    releaseClaim(run.dir);
+    return;
+  }
+  const extraEnv: Record<string, string> = {};
+  if (state.gpus !== null) {
+    ctx.out.stderr(`Masking available GPUs (CUDA_VISIBLE_DEVICES='${state.gpus}')\n`);
+    extraEnv.CUDA_VISIBLE_DEVICES = state.gpus;
+  }
+  const code = await startClaimedRun({ runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, ctx);
+  if (code !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${code}`);
+}

@@ -1,0 +1,87 @@
+/** The options of `guild run`, and the `run_params` attr that records them. */
+
+export interface RunOptions {
+  opspec?: string;
+  flagArgs: string[];
+  label?: string;
+  tag?: string;
+  batchLabel?: string;
+  batchTag?: string;
+  stage: boolean;
+  stageTrials: boolean;
+  /** `--start` / `--restart` RUN. */
+  start?: string;
+  yes: boolean;
+  quiet: boolean;
+  forceFlags: boolean;
+  gpus?: string;
+  noGpus: boolean;
+  maxTrials?: number;
+  randomSeed?: number;
+  optimizer?: string;
+  failOnTrialError: boolean;
+  needed: boolean;
+}
+
+export function defaultRunOptions(): RunOptions {
+  return {
+    flagArgs: [],
+    stage: false,
+    stageTrials: false,
+    yes: false,
+    quiet: false,
+    forceFlags: false,
+    noGpus: false,
+    failOnTrialError: false,
+    needed: false,
+  };
+}
+
+/** Guild's `run_params` map: every `guild run` option, by its Python name. */
+export function runParamsFor(opts: RunOptions): Record<string, unknown> {
+  return {
+    background: false,
+    batch_label: opts.batchLabel ?? null,
+    batch_tag: opts.batchTag ?? null,
+    debug_sourcecode: null,
+    edit_flags: false,
+    fail_on_trial_error: opts.failOnTrialError,
+    flags: opts.flagArgs,
+    force_flags: opts.forceFlags,
+    force_sourcecode: false,
+    gpus: opts.gpus ?? null,
+    help_model: false,
+    help_op: false,
+    label: opts.label ?? null,
+    max_trials: opts.maxTrials ?? null,
+    maximize: null,
+    minimize: null,
+    needed: opts.needed,
+    no_gpus: opts.noGpus,
+    no_wait: false,
+    opspec: opts.opspec ?? null,
+    opt_flags: [],
+    optimize: false,
+    optimizer: opts.optimizer ?? null,
+    pidfile: null,
+    print_cmd: false,
+    print_env: false,
+    print_trials: false,
+    proto: null,
+    quiet: opts.quiet,
+    random_seed: opts.randomSeed ?? null,
+    remote: null,
+    restart: opts.start ?? null,
+    run_dir: null,
+    save_trials: null,
+    set_trace: false,
+    stage: opts.stage,
+    stage_trials: opts.stageTrials,
+    stop_after: null,
+    tag: opts.tag ?? null,
+    test_flags: false,
+    test_output_scalars: null,
+    test_sourcecode: false,
+    yes: opts.yes,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * `guild run --start RUN`: starts (or with --stage re-stages) an existing
+ * run in place, from its stored `op` attr and flags, so runs staged by Guild
+ * AI start here too. A running run is refused (a later Guild fix), and the
+ * claim makes a run started by two processes at once start only once.
+ */
+import type { Ctx } from "../context.js";
+import { exitQuietly, fail } from "../errors.js";
+import { parseFlagArgs } from "../flags/args.js";
+import { decodeFlagValue } from "../flags/decode.js";
+import type { FlagMap } from "../flags/value.js";
+import { renderLabel } from "../label.js";
+import { msg } from "../messages.js";
+import type { Operation } from "../op/operation.js";
+import { writeAttr, deleteAttr } from "../store/attrs.js";
+import { claimRun } from "../store/claim.js";
+import { findRunForStart } from "../store/find-run.js";
+import { readOpref, opDescFor } from "../store/opref.js";
+import { protoDir } from "../store/paths.js";
+import { runStatus } from "../store/status.js";
+import { confirm } from "../util/prompt.js";
+import { existsSync } from "node:fs";
+import { storedOperation } from "./stored-op.js";
+import type { RunOptions } from "./options.js";
+import { previewText } from "./preview.js";
+import type { RunResult } from "./run-op.js";
+import { stageClaimedRun } from "./stage.js";
+import { startClaimedRun } from "./start.js";
+
+export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Promise<RunResult> {
+  const run = findRunForStart(spec, ctx.home, ctx.cwd);
+  const stored = storedOperation(run.dir);
+  if (!stored) fail(msg.missingOpConfig(run.dir));
+  const { op } = stored;
+  const flags = flagsWithOverrides(stored.flags, opts, ctx);
+  if (runStatus(run.dir) === "running") fail(msg.cannotRestartRunning(run.id));
+  const subject = `${run.id} (${displayName(run.dir, op)})`;
+  if (!opts.yes) {
+    const text = previewText({ action: opts.stage ? "stage" : "start", subject, flags, flagDefs: op.flagDefs });
+    if (!confirm(text, true, (s) => ctx.out.stderr(s))) exitQuietly(0);
+  }
+  const claim = claimRun(run.dir, { requireStaged: false });
+  if (claim !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
+  updateRestartAttrs(run.dir, op, flags, opts);
+  const envReq = { op, runDir: run.dir, runId: run.id, flags };
+  if (opts.stage) {
+    stageClaimedRun(envReq, ctx);
+    return { exitCode: 0, runId: run.id };
+  }
+  return { exitCode: await startClaimedRun(envReq, ctx), runId: run.id };
+}
+
+function displayName(runDir: string, op: Operation): string {
+  const protoRef = existsSync(protoDir(runDir)) ? readOpref(protoDir(runDir)) : undefined;
+  return protoRef ? `${opDescFor(protoRef)}+` : op.opDesc;
+}
+
+/** `--start ID name=val` overrides stored flag values. */
+function flagsWithOverrides(stored: FlagMap, opts: RunOptions, ctx: Ctx): FlagMap {
+  const flags: FlagMap = { ...stored };
+  for (const [name, raw] of parseFlagArgs(opts.flagArgs).assigns) {
+    const decoded = decodeFlagValue(raw);
+    for (const w of decoded.warnings) ctx.out.stderr(`WARNING: ${w}\n`);
+    flags[name] = decoded.value;
+  }
+  return flags;
+}
+
+/** Later Guild keeps the original `run_params` on restart, and so do we. */
+function updateRestartAttrs(runDir: string, op: Operation, flags: FlagMap, opts: RunOptions): void {
+  const userFlags = parseFlagArgs(opts.flagArgs).assigns.map(([name]) => name);
+  writeAttr(runDir, "flags", flags);
+  writeAttr(runDir, "user_flags", Object.fromEntries(userFlags.map((n) => [n, flags[n] ?? null])));
+  if (!userFlags.length) return;
+  const label = renderLabel(op.labelTemplate, flags);
+  if (label) writeAttr(runDir, "label", label);
+  else deleteAttr(runDir, "label");
+}

@@ -1,0 +1,29 @@
+/** Staging: a run fully prepared (attrs, source, ENV) but not started. */
+import type { Ctx } from "../context.js";
+import { writeAttr } from "../store/attrs.js";
+import { completeClaim } from "../store/claim.js";
+import { timestampUs } from "../store/ids.js";
+import { guildPath, MARKER } from "../store/paths.js";
+import { shellQuote } from "../util/shell-quote.js";
+import { writeFileAtomic } from "../store/atomic.js";
+import { formatEnvFile, runEnvFor, type RunEnvRequest } from "./env.js";
+
+export function stagedMessage(opDesc: string, id: string): string {
+  return `${opDesc} staged as ${id}\nTo start the operation, use 'guild run --start ${id}'\n`;
+}
+
+export function envFileFor(req: RunEnvRequest, ctx: Ctx): string {
+  return formatEnvFile(runEnvFor(req, ctx), shellQuote);
+}
+
+/**
+ * Turns a run we hold the claim on into a staged run: ENV written, its
+ * timestamp refreshed (queues start the oldest first), STAGED set, and only
+ * then the claim dropped, so no queue can see it half-staged.
+ */
+export function stageClaimedRun(req: RunEnvRequest, ctx: Ctx): void {
+  writeFileAtomic(guildPath(req.runDir, "ENV"), envFileFor(req, ctx));
+  writeAttr(req.runDir, "started", timestampUs());
+  writeFileAtomic(guildPath(req.runDir, MARKER.STAGED), "");
+  completeClaim(req.runDir);
+}

@@ -1,0 +1,69 @@
+/**
+ * Starting a run we hold the claim on (its PENDING marker is ours): the
+ * attrs of a (re)start, then the OS process or one of our in-process drivers
+ * (batch, steps, queue), then the exit status. The status a reader derives
+ * is right at every step: pending while claimed, running once LOCK names a
+ * live process, then completed/error/terminated from `exit_status`.
+ */
+import type { Ctx } from "../context.js";
+import type { FlagMap } from "../flags/value.js";
+import type { Operation } from "../op/operation.js";
+import { deleteAttr, writeAttr } from "../store/attrs.js";
+import { removeFile } from "../store/atomic.js";
+import { completeClaim } from "../store/claim.js";
+import { timestampUs } from "../store/ids.js";
+import { removeLock, writeLock } from "../store/lock.js";
+import { guildPath, MARKER } from "../store/paths.js";
+import { currentProcessId } from "../util/proc.js";
+import { runEnvFor } from "./env.js";
+import { execProcess } from "./exec-process.js";
+import { openOutputWriter, teeOut } from "./output-writer.js";
+import { commandFor } from "./run-attrs.js";
+import { runDriver } from "./drivers.js";
+
+export interface StartRequest {
+  runDir: string;
+  runId: string;
+  op: Operation;
+  flags: FlagMap;
+  /** Extra env for the process (e.g. CUDA_VISIBLE_DEVICES from a queue). */
+  extraEnv?: Record<string, string>;
+}
+
+export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<number> {
+  removeFile(guildPath(req.runDir, MARKER.STAGED));
+  deleteAttr(req.runDir, "exit_status");
+  deleteAttr(req.runDir, "stopped");
+  const env = runEnvFor({ op: req.op, runDir: req.runDir, runId: req.runId, flags: req.flags, extra: req.extraEnv }, ctx);
+  const command = commandFor(req.op, req.flags, ctx.env);
+  for (const w of command.warnings) ctx.out.stderr(`${w}\n`);
+  writeAttr(req.runDir, "cmd", command.argv);
+  writeAttr(req.runDir, "env", env);
+  writeAttr(req.runDir, "started", timestampUs());
+  // An error inside a driver still ends the run, recorded as failed.
+  let exitStatus = 1;
+  try {
+    exitStatus =
+      req.op.kind === "process"
+        ? await execProcess({ runDir: req.runDir, argv: command.argv, env, out: ctx.out })
+        : await runInProcess(req, ctx);
+  } finally {
+    completeClaim(req.runDir);
+    writeAttr(req.runDir, "exit_status", exitStatus);
+    writeAttr(req.runDir, "stopped", timestampUs());
+    removeLock(req.runDir);
+  }
+  return exitStatus;
+}
+
+/** Batch, steps and queue runs are driven by this process itself. */
+async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
+  writeLock(req.runDir, currentProcessId());
+  completeClaim(req.runDir);
+  const writer = openOutputWriter(req.runDir);
+  try {
+    return await runDriver(req, { ...ctx, out: teeOut(ctx.out, writer) });
+  } finally {
+    writer.close();
+  }
+}

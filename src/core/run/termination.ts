@@ -1,0 +1,58 @@
+/**
+ * Ctrl-C and SIGTERM: the operation processes we started (each in its own
+ * process group, so the whole tree) are sent SIGTERM, in-process drivers
+ * (batch, steps, queue) stop starting new runs, and every run records how it
+ * ended. Only `src/cli.ts` installs the signal handlers; the core asks here.
+ */
+import type { ChildProcess } from "node:child_process";
+
+const children = new Set<ChildProcess>();
+let terminatingSignal: NodeJS.Signals | undefined;
+
+export function trackChild(child: ChildProcess): void {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  if (terminatingSignal) killGroup(child, "SIGTERM");
+}
+
+export function isTerminating(): boolean {
+  return terminatingSignal !== undefined;
+}
+
+/** Exit status for a driver stopped by a signal, as Guild records it. */
+export const TERMINATED_EXIT_STATUS = -15;
+
+const sleepers = new Set<() => void>();
+
+export function terminate(signal: NodeJS.Signals): void {
+  terminatingSignal ??= signal;
+  for (const child of children) killGroup(child, "SIGTERM");
+  for (const wake of sleepers) wake();
+}
+
+/** Sleeps `ms`, waking early when the process is asked to terminate. */
+export function sleepUnlessTerminated(ms: number): Promise<void> {
+  if (terminatingSignal) return Promise.resolve();
+  return new Promise((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      sleepers.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    sleepers.add(wake);
+  });
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
