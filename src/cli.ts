@@ -1,0 +1,88 @@
+/**
+ * The `guild` command line: builds the program, runs it, and turns errors
+ * into `guild: <message>` and an exit code. The only module that decides how
+ * the process exits. Commands are loaded only when invoked, so `--version`
+ * and `--help` stay at Node's start-up cost.
+ */
+import type { CommanderError } from "commander";
+import { isGuildError, EXIT } from "./core/errors.js";
+import { VERSION } from "./core/package-info.js";
+import type { Out } from "./core/context.js";
+
+export interface CliIo {
+  out: Out;
+  /** Set by a command whose result is an exit code (an operation's). */
+  exitCode: number;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  if (argv.length === 1 && (argv[0] === "--version")) {
+    io.out.stdout(`guild ${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const { createProgram } = await import("./program.js");
+    const program = createProgram(io);
+    await program.parseAsync(normalizeArgv(argv), { from: "user" });
+    return io.exitCode;
+  } catch (e) {
+    return exitCodeFor(e, io);
+  }
+}
+
+/** Guild's short options that commander cannot spell (`-bl`, `-Sr`, ...). */
+const ARG_ALIASES: Record<string, string[]> = {
+  "-bl": ["--batch-label"],
+  "-bt": ["--batch-tag"],
+  "-Sr": ["--running"],
+  "-Sc": ["--completed"],
+  "-Se": ["--error"],
+  "-St": ["--terminated"],
+  "-Sp": ["--pending"],
+  "-Ss": ["--staged"],
+};
+
+export function normalizeArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const arg of argv) {
+    if (arg === "--") {
+      out.push(...argv.slice(out.length));
+      break;
+    }
+    out.push(...(ARG_ALIASES[arg] ?? [arg]));
+  }
+  return out;
+}
+
+function exitCodeFor(e: unknown, io: CliIo): number {
+  if (isGuildError(e)) {
+    if (e.message) io.out.stderr(e.plain ? `${e.message}\n` : `guild: ${e.message}\n`);
+    return e.exitCode;
+  }
+  if (isCommanderError(e)) return commanderExitCode(e, io);
+  const err = e as Error;
+  io.out.stderr(`${err?.stack ?? String(e)}\nguild: internal error\n`);
+  return EXIT.INTERNAL_ERROR;
+}
+
+function isCommanderError(e: unknown): e is CommanderError {
+  return typeof e === "object" && e !== null && "code" in e && String((e as CommanderError).code).startsWith("commander.");
+}
+
+function commanderExitCode(e: CommanderError, io: CliIo): number {
+  if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") {
+    return e.exitCode === 1 ? 0 : e.exitCode;
+  }
+  io.out.stderr(`guild: ${e.message}\n`);
+  return EXIT.USAGE_ERROR;
+}
+
+function defaultIo(): CliIo {
+  return {
+    exitCode: 0,
+    out: {
+      stdout: (chunk) => void process.stdout.write(chunk),
+      stderr: (chunk) => void process.stderr.write(chunk),
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** `guild run`: options and help text; the work is in core/run/run-op.ts. */
+import { Command, Option } from "commander";
+import type { CliIo } from "../cli.js";
+import { isFlagArg } from "../core/flags/args.js";
+import { defaultRunOptions, type RunOptions } from "../core/run/options.js";
+import { configure } from "../program.js";
+import { contextFor } from "./context.js";
+import { parseIntOption } from "./option-parsers.js";
+
+interface RunCliOptions {
+  label?: string;
+  tag?: string;
+  batchLabel?: string;
+  batchTag?: string;
+  stage?: boolean;
+  stageTrials?: boolean;
+  start?: string;
+  restart?: string;
+  yes?: boolean;
+  quiet?: boolean;
+  forceFlags?: boolean;
+  gpus?: string | boolean;
+  maxTrials?: number;
+  randomSeed?: number;
+  optimizer?: string;
+  failOnTrialError?: boolean;
+  needed?: boolean;
+}
+
+export function registerRunCommand(program: Command, io: CliIo): void {
+  const cmd = program
+    .command("run")
+    .summary("Run an operation.")
+    .description(
+      "Run an operation.\n\n" +
+        "OPERATION is a Python script (say.py), an operation defined in guild.yml\n" +
+        "([MODEL:]OPERATION), or the builtin 'queue'. Flags are given as NAME=VALUE;\n" +
+        "a list value (msg=[a,b,c]) runs a batch with one trial per value.",
+    )
+    .usage("[OPTIONS] [[MODEL:]OPERATION] [FLAG=VAL...]")
+    .argument("[args...]", "operation followed by flags")
+    .option("-l, --label <label>", "Set a label for the run.")
+    .option("-t, --tag <tag>", "Prepend TAG to the default label.")
+    .option("--batch-label <label>", "Label to use for batch runs (-bl).")
+    .option("--batch-tag <tag>", "Prepend TAG to batch labels (-bt).")
+    .option("--stage", "Stage an operation: prepare it but do not run it.")
+    .option("--stage-trials", "For batch operations, stage trials without running them.")
+    .option("--start <run>", "Start a staged run, or restart an existing run.")
+    .addOption(new Option("--restart <run>", "Alias for --start.").hideHelp())
+    .option("-y, --yes", "Do not prompt before running the operation.")
+    .option("-q, --quiet", "Do not show output.")
+    .option("-f, --force-flags", "Accept all flag assignments, even for undefined or invalid values.")
+    .option("--gpus <devices>", "Limit availabe GPUs to DEVICES, a comma separated list of device IDs.")
+    .option("--no-gpus", "Disable GPUs for the run.")
+    .option("-m, --max-trials <n>", "Maximum number of trials to run in batch operations.", parseIntOption("--max-trials"))
+    .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("--random-seed"))
+    .option("-o, --optimizer <name>", "Optimizer to run the operation with.")
+    .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
+    .option("-n, --needed", "Run only if there is not an available matching run.")
+    .action(async (args: string[], options: RunCliOptions, self: Command) => {
+      const { runOp } = await import("../core/run/run-op.js");
+      const { installTerminationHandlers } = await import("./signals.js");
+      const ctx = contextFor(self, io);
+      installTerminationHandlers();
+      const result = await runOp(runOptionsFor(args, options), ctx);
+      io.exitCode = result.exitCode;
+    });
+  configure(cmd, io);
+}
+
+export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOptions {
+  const [first, ...rest] = args;
+  const hasOpspec = first !== undefined && !isFlagArg(first);
+  return {
+    ...defaultRunOptions(),
+    opspec: hasOpspec ? first : undefined,
+    flagArgs: hasOpspec ? rest : [...args],
+    label: o.label,
+    tag: o.tag,
+    batchLabel: o.batchLabel,
+    batchTag: o.batchTag,
+    stage: o.stage === true,
+    stageTrials: o.stageTrials === true,
+    start: o.start ?? o.restart,
+    yes: o.yes === true,
+    quiet: o.quiet === true,
+    forceFlags: o.forceFlags === true,
+    gpus: typeof o.gpus === "string" ? o.gpus : undefined,
+    noGpus: o.gpus === false,
+    maxTrials: o.maxTrials,
+    randomSeed: o.randomSeed,
+    optimizer: o.optimizer,
+    failOnTrialError: o.failOnTrialError === true,
+    needed: o.needed === true,
+  };
+}

@@ -1,0 +1,31 @@
+/** Commander's usage errors in click's (and so Guild's) wording. */
+import type { Command, CommanderError } from "commander";
+
+export function usageErrorMessage(err: CommanderError, cmd: Command): string {
+  const path = commandPath(cmd);
+  const tryLine = `Try '${path} --help' for more information.`;
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? "";
+  switch (err.code) {
+    case "commander.unknownOption": {
+      const suggestion = /\(Did you mean (.*)\?\)/.exec(err.message)?.[1];
+      return `unrecognized option '${quoted}'${suggestion ? ` (did you mean ${suggestion}?)` : ""}\n${tryLine}`;
+    }
+    case "commander.unknownCommand":
+      return `unrecognized command '${quoted}'\n${tryLine}`;
+    case "commander.excessArguments":
+      return `unexpected extra argument\n${tryLine}`;
+    case "commander.optionMissingArgument":
+    case "commander.missingArgument":
+      return `missing argument for ${quoted}\n${tryLine}`;
+    case "commander.invalidArgument":
+      return `${err.message.replace(/^error: /, "")}\n${tryLine}`;
+    default:
+      return err.message.replace(/^error: /, "");
+  }
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(" ");
+}
