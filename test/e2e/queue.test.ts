@@ -1,0 +1,68 @@
+/** The builtin queue: failures, and several queues draining one store. */
+import { afterEach, beforeEach, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { closeSync, openSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { exitOf, guild, spawnGuild } from "../helpers/guild-cli.js";
+import { tempProject, type TempProject } from "../helpers/temp-project.js";
+import { session, text } from "../helpers/transcript.js";
+
+describe("queue", () => {
+  let p: TempProject;
+  beforeEach(() => (p = tempProject("fixtures/projects/queue")));
+  afterEach(() => p.cleanup());
+
+  test("a failed run is logged and the queue goes on", async () => {
+    const s = session({ cwd: p.cwd, home: p.home }, [p.root]);
+    await s.run(["run", "fail.py", "code=[4,0]", "--stage-trials", "-y"]);
+    assert.equal(
+      await s.run(["run", "queue", "run-once=yes", "-y"]),
+      text`
+        INFO: [queue] <time> Processing staged runs
+        INFO: [queue] <time> Starting staged run ~1~
+        failing with 4
+        ERROR: [queue] <time> ~1~ failed with exit code 4
+        INFO: [queue] <time> Starting staged run ~2~
+        failing with 0
+      `,
+    );
+    assert.equal(
+      await s.run(["runs"]),
+      text`
+        [1:~2~]  fail.py   <time>  completed  code=0
+        [2:~1~]  fail.py   <time>  error      code=4
+        [3:~3~]  queue     <time>  completed  poll-interval=10 run-once=yes wait-for-running=no
+        [4:~4~]  fail.py+  <time>  completed  |
+      `,
+    );
+  });
+
+  test("three queues started together start each of eight staged runs exactly once", async () => {
+    const g = { cwd: p.cwd, home: p.home };
+    const log = join(p.root, "starts.log");
+    const staged = await guild(["run", "record.py", "n=[1,2,3,4,5,6,7,8]", `log=${log}`, "--stage-trials", "-y"], g);
+    assert.equal(staged.exitCode, 0, staged.stderr);
+    const stagedIds = [...staged.stdout.matchAll(/staged as ([0-9a-f]{32})/g)].map((m) => m[1]);
+    assert.equal(stagedIds.length, 8);
+
+    const outputs = [0, 1, 2].map((i) => join(p.root, `queue-${i}.out`));
+    const fds = outputs.map((path) => openSync(path, "w"));
+    const queues = fds.map((fd) => spawnGuild(["run", "queue", "run-once=yes", "-y"], g, fd));
+    const codes = await Promise.all(queues.map(exitOf));
+    fds.forEach(closeSync);
+    assert.deepEqual(codes, [0, 0, 0]);
+
+    const starts = readFileSync(log, "utf8").trim().split("\n").sort();
+    assert.deepEqual(starts, [...stagedIds].sort(), "each staged run started exactly once");
+    const queueStarts = outputs
+      .flatMap((path) => [...readFileSync(path, "utf8").matchAll(/Starting staged run ([0-9a-f]{32})/g)])
+      .map((m) => m[1])
+      .sort();
+    assert.deepEqual(queueStarts, [...stagedIds].sort(), "the queues logged each start once");
+
+    const list = await guild(["runs", "--all"], g);
+    const statuses = list.stdout.trim().split("\n").map((line) => line.split(/\s{2,}/)[3]);
+    assert.deepEqual(statuses, Array(statuses.length).fill("completed"));
+    assert.equal(readdirSync(join(p.home, "runs")).length, 8 + 1 + 3);
+  });
+});
