@@ -2,13 +2,15 @@
  * The `queue` driver (Guild's queue_main): starts staged runs one at a time,
  * oldest first, until none is left (`run-once`) or forever, polling every
  * `poll-interval` seconds. Several queues may drain one store: a run is
- * started only by the queue whose claim on it succeeds.
+ * started only by the queue whose claim on it succeeds. Operation processes
+ * run under the queue directly; batch, steps and queue runs in a `guild run
+ * --start` process of their own (start-in-child.ts).
  */
 import { basename } from "node:path";
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import { readAttr } from "../store/attrs.js";
-import { claimRun, releaseClaim } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { listRuns, type RunEntry } from "../store/list-runs.js";
 import { readOpref } from "../store/opref.js";
 import { runStatus } from "../store/status.js";
@@ -18,6 +20,7 @@ import { startClaimedRun } from "../run/start.js";
 import { storedOperation } from "../run/stored-op.js";
 import { isTerminating, sleepUnlessTerminated, TERMINATED_EXIT_STATUS } from "../run/termination.js";
 import { queueLogFor, type QueueLog } from "./queue-log.js";
+import { startInChildGuild } from "./start-in-child.js";
 
 interface QueueState {
   selfId: string;
@@ -89,7 +92,7 @@ function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
   syncState(state, blocking, staged);
   for (const run of staged) {
     if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;
-    if (claimRun(run.dir) === "claimed") return run;
+    if (runClaims.claimStaged(run.dir) === "claimed") return run;
   }
   return undefined;
 }
@@ -139,9 +142,7 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
   state.loggedWaiting = false;
   const stored = storedOperation(run.dir);
   if (!stored) {
-    state.log("ERROR", `cannot start ${run.id}: missing op configuration`);
-    state.unstartable.add(run.id);
-    releaseClaim(run.dir);
+    giveBack(run, state, "missing op configuration");
     return;
   }
   const extraEnv: Record<string, string> = {};
@@ -149,6 +150,22 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
     ctx.out.stderr(`Masking available GPUs (CUDA_VISIBLE_DEVICES='${state.gpus}')\n`);
     extraEnv.CUDA_VISIBLE_DEVICES = state.gpus;
   }
-  const code = await startClaimedRun({ runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, ctx);
-  if (code !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${code}`);
+  const code =
+    stored.op.kind === "process"
+      ? await startClaimedRun({ runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, ctx)
+      : await startInChildGuild(run.dir, extraEnv, ctx);
+  if (runClaims.holdsClaim(run.dir)) {
+    giveBack(run, state, `guild exited with ${code} before starting it`);
+    return;
+  }
+  const exitStatus = readAttr(run.dir, "exit_status");
+  const status = typeof exitStatus === "number" ? exitStatus : code;
+  if (status !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${status}`);
+}
+
+/** A run this queue cannot start stays staged for others (or the user). */
+function giveBack(run: RunEntry, state: QueueState, why: string): void {
+  state.log("ERROR", `cannot start ${run.id}: ${why}`);
+  state.unstartable.add(run.id);
+  runClaims.stageClaimed(run.dir);
 }

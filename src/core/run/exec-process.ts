@@ -7,11 +7,11 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import type { Out } from "../context.js";
-import { completeClaim } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { writeLock } from "../store/lock.js";
 import { currentProcessId } from "../util/proc.js";
 import { openOutputWriter } from "./output-writer.js";
-import { trackChild } from "./termination.js";
+import { signalGroup, trackChild } from "./termination.js";
 
 export interface ProcessRequest {
   runDir: string;
@@ -20,31 +20,46 @@ export interface ProcessRequest {
   out: Out;
 }
 
+/**
+ * How long output may still arrive once the operation's process has exited.
+ * Processes it left behind that keep its stdout open (a stopped run's
+ * children, a daemon) must not keep the run, or the queue running it, from
+ * ending.
+ */
+const OUTPUT_DRAIN_MS = 2000;
+
 /** Resolves to the exit status Guild records: the code, or -signal. */
 export function execProcess(req: ProcessRequest): Promise<number> {
   const writer = openOutputWriter(req.runDir);
   const [command = "", ...args] = req.argv;
   return new Promise((resolve) => {
+    let done = false;
+    let drainTimer: NodeJS.Timeout | undefined;
+    const finish = (status: number) => {
+      if (done) return;
+      done = true;
+      clearTimeout(drainTimer);
+      writer.close();
+      resolve(status);
+    };
+    // LOCK names this process until the child's pid is known: if we die in
+    // between, the run reads `terminated`, never `staged` with its process
+    // possibly running, so no queue starts it a second time.
+    writeLock(req.runDir, currentProcessId());
     const child = spawn(command, args, {
       cwd: req.runDir,
       env: req.env,
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
-    const finish = (status: number) => {
-      writer.close();
-      resolve(status);
-    };
     child.once("error", (e) => {
       req.out.stderr(`guild: cannot run ${command}: ${e.message}\n`);
-      // The run is no longer claimed once it failed to start.
-      completeClaim(req.runDir);
       finish(127);
     });
     if (child.pid === undefined) return;
     trackChild(child);
     writeLock(req.runDir, currentProcessId(child.pid));
-    completeClaim(req.runDir);
+    runClaims.completeClaim(req.runDir);
     child.stdout.on("data", (chunk: Buffer) => {
       writer.write(chunk, 0);
       req.out.stdout(chunk);
@@ -53,7 +68,18 @@ export function execProcess(req: ProcessRequest): Promise<number> {
       writer.write(chunk, 1);
       req.out.stderr(chunk);
     });
-    child.once("close", (code, signal) => finish(code ?? -signalNumber(signal)));
+    let status = 1;
+    child.once("exit", (code, signal) => {
+      status = code ?? -signalNumber(signal);
+      // Killed (stopped, or by the OS): what it started goes with it.
+      if (signal && child.pid !== undefined) signalGroup(child.pid, "SIGTERM");
+      drainTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(status);
+      }, OUTPUT_DRAIN_MS);
+    });
+    child.once("close", () => finish(status));
   });
 }
 

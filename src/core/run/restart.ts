@@ -13,8 +13,9 @@ import { renderLabel } from "../label.js";
 import { msg } from "../messages.js";
 import type { Operation } from "../op/operation.js";
 import { writeAttr, deleteAttr } from "../store/attrs.js";
-import { claimRun } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { findRunForStart } from "../store/find-run.js";
+import { isLockAlive } from "../store/lock.js";
 import { readOpref, opDescFor } from "../store/opref.js";
 import { protoDir } from "../store/paths.js";
 import { runStatus } from "../store/status.js";
@@ -39,8 +40,13 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
     const text = previewText({ action: opts.stage ? "stage" : "start", subject, flags, flagDefs: op.flagDefs });
     if (!confirm(text, true, (s) => ctx.out.stderr(s))) exitQuietly(0);
   }
-  const claim = claimRun(run.dir, { requireStaged: false });
-  if (claim !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
+  if (runClaims.claimForStart(run.dir) !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
+  // Checked again now that no one else can start it: it may have been
+  // started since we looked.
+  if (isLockAlive(run.dir)) {
+    runClaims.completeClaim(run.dir);
+    fail(msg.cannotRestartRunning(run.id));
+  }
   updateRestartAttrs(run.dir, op, flags, opts);
   const envReq = { op, runDir: run.dir, runId: run.id, flags };
   if (opts.stage) {

@@ -2,9 +2,9 @@
 import type { Ctx } from "../context.js";
 import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
 import { noteRunChanged } from "../store/run-index.js";
-import { completeClaim } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
-import { guildPath, MARKER } from "../store/paths.js";
+import { guildPath } from "../store/paths.js";
 import { shellQuote } from "../util/shell-quote.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { formatEnvFile, runEnvFor, type RunEnvRequest } from "./env.js";
@@ -19,8 +19,9 @@ export function envFileFor(req: RunEnvRequest, ctx: Ctx): string {
 
 /**
  * Turns a run we hold the claim on into a staged run: ENV written, its
- * timestamp refreshed (queues start the oldest first), STAGED set, and only
- * then the claim dropped, so no queue can see it half-staged.
+ * timestamp refreshed (queues start the oldest first), and only then the
+ * claim handed over as staged, in one step, so no queue can see it
+ * half-staged.
  */
 export function stageClaimedRun(req: RunEnvRequest, ctx: Ctx): void {
   if (hasAttr(req.runDir, "exit_status")) {
@@ -29,6 +30,5 @@ export function stageClaimedRun(req: RunEnvRequest, ctx: Ctx): void {
   }
   writeFileAtomic(guildPath(req.runDir, "ENV"), envFileFor(req, ctx));
   writeAttr(req.runDir, "started", timestampUs());
-  writeFileAtomic(guildPath(req.runDir, MARKER.STAGED), "");
-  completeClaim(req.runDir);
+  runClaims.stageClaimed(req.runDir);
 }

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { writeFileAtomic, removeFile } from "./atomic.js";
 import { guildPath, MARKER } from "./paths.js";
-import type { ProcessId } from "../util/proc.js";
+import { isRecordedProcessAlive, type ProcessId } from "../util/proc.js";
 
 const PID_FIELD_BYTES = 10;
 
@@ -50,4 +50,10 @@ export function writeLock(runDir: string, p: ProcessId): void {
 
 export function removeLock(runDir: string): void {
   removeFile(guildPath(runDir, MARKER.LOCK));
+}
+
+/** Whether the run's LOCK names a process that is still the one it started. */
+export function isLockAlive(runDir: string): boolean {
+  const lock = readLock(runDir);
+  return lock !== undefined && isRecordedProcessAlive(lock);
 }

@@ -1,12 +1,15 @@
 /**
  * A run's status is derived from its files, never stored (guild/run.py),
  * with the fixes later Guild made: the recorded exit status is checked
- * before the pid, and a dead process never shows as `running`.
+ * before the pid, and a dead process never shows as `running`. Claims (see
+ * claim.ts) add two states: a live claim is `pending`, and a claim whose
+ * process died before the run started leaves the run `staged`.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { isRecordedProcessAlive, type ProcessId } from "../util/proc.js";
+import { existsSync } from "node:fs";
+import { isRecordedProcessAlive } from "../util/proc.js";
 import { readAttr } from "./attrs.js";
-import { readLock, parseProcessId } from "./lock.js";
+import { runClaims, type ClaimState } from "./claim.js";
+import { readLock } from "./lock.js";
 import { attrPath, guildPath, MARKER } from "./paths.js";
 
 export const STATUSES = ["running", "pending", "staged", "completed", "error", "terminated"] as const;
@@ -14,10 +17,9 @@ export type RunStatus = (typeof STATUSES)[number];
 
 export interface StatusFacts {
   remoteLock: boolean;
-  /** PENDING present; `pendingStale` when its recorded claimer is gone. */
+  /** Guild's PENDING marker (a Guild queue's claim, or a run Guild is making). */
   pending: boolean;
-  pendingStale: boolean;
-  staged: boolean;
+  claim: ClaimState;
   remoteExitStatus: unknown;
   exitStatus: unknown;
   /** LOCK present; `lockAlive` when its process is the live run. */
@@ -33,24 +35,16 @@ export function statusForExitStatus(code: unknown): RunStatus {
 
 export function statusFromFacts(f: StatusFacts): RunStatus {
   if (f.remoteLock) return "running";
-  // A claim whose owner died falls back to what the run was before it.
-  if (f.pending && !(f.pendingStale && f.staged)) return "pending";
-  if (f.staged) return "staged";
+  if (f.pending || f.claim === "claimed") return "pending";
+  if (f.claim === "staged") return "staged";
   if (f.remoteExitStatus !== undefined && f.remoteExitStatus !== null) {
     return f.remoteExitStatus === 0 ? "completed" : f.remoteExitStatus === 2 ? "terminated" : "error";
   }
   if (f.exitStatus !== undefined && f.exitStatus !== null) return statusForExitStatus(f.exitStatus);
   if (f.locked) return f.lockAlive ? "running" : "terminated";
+  // Claimed, never started, and its claimer died: it can be started again.
+  if (f.claim === "abandoned") return "staged";
   return "error";
-}
-
-/** The claimer recorded in PENDING (ours); Guild's empty marker has none. */
-export function readPendingOwner(runDir: string): ProcessId | undefined {
-  try {
-    return parseProcessId(readFileSync(guildPath(runDir, MARKER.PENDING), "utf8"));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -59,14 +53,12 @@ export function readPendingOwner(runDir: string): ProcessId | undefined {
  */
 export function statusFactsFor(runDir: string): StatusFacts {
   const pending = existsSync(guildPath(runDir, MARKER.PENDING));
-  const owner = pending ? readPendingOwner(runDir) : undefined;
   const locked = !pending && existsSync(guildPath(runDir, MARKER.LOCK));
   const lock = locked ? readLock(runDir) : undefined;
   return {
     remoteLock: existsSync(guildPath(runDir, MARKER.LOCK_REMOTE)),
     pending,
-    pendingStale: owner !== undefined && !isRecordedProcessAlive(owner),
-    staged: existsSync(guildPath(runDir, MARKER.STAGED)),
+    claim: runClaims.stateOf(runDir),
     remoteExitStatus: readOptionalAttr(runDir, "exit_status.remote"),
     exitStatus: readOptionalAttr(runDir, "exit_status"),
     locked,
