@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exitOf, guild, spawnGuild, type GuildEnv } from "../helpers/guild-cli.js";
-import { isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, shortIdOf } from "../helpers/runs.js";
+import { isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -39,12 +39,11 @@ function startGuild(args: string[], name = "guild") {
 
 /** Waits for a tree.py run to have started its child; returns its pids. */
 async function treeStarted(dir?: string): Promise<{ dir: string; op: number; child: number }> {
-  const found = await waitFor("tree.py to start its child", () => {
-    const d = dir ?? runDirsOf(p.home, "tree.py").find((x) => existsSync(join(x, "pids")));
-    return d && existsSync(join(d, "pids")) ? d : undefined;
+  return waitFor("tree.py to start its child", () => {
+    const d = dir ?? runDirsOf(p.home, "tree.py").find((x) => treePids(x));
+    const pids = d && treePids(d);
+    return d && pids ? { dir: d, ...pids } : undefined;
   });
-  const [op = 0, child = 0] = readFileSync(join(found, "pids"), "utf8").trim().split(" ").map(Number);
-  return { dir: found, op, child };
 }
 
 async function statusOf(dir: string): Promise<string | undefined> {
@@ -77,7 +76,7 @@ describe("guild run, stopped by a signal", () => {
     const run = startGuild(["run", "stubborn.py", "-y"]);
     await waitFor("ready", () => run.output().includes("ready\n"));
     const [dir = ""] = runDirsOf(p.home, "stubborn.py");
-    const op = lockPid(dir) ?? 0;
+    const op = await waitFor("its LOCK", () => lockPid(dir));
     run.child.kill("SIGINT");
     // The operation ignores SIGTERM: still running a moment later.
     await new Promise((r) => setTimeout(r, 300));
@@ -116,7 +115,7 @@ describe("queues and signals", () => {
     const queue = startGuild(["run", "queue", "run-once=yes", "-y"], "queue");
     const { op, child } = await treeStarted(first);
     assert.equal(lockPid(first), op);
-    process.kill(op, "SIGTERM");
+    signalPid(op, "SIGTERM");
     assert.equal(await queue.exited, 0);
     assert.equal(isAlive(child), false);
     const [queueDir = ""] = runDirsOf(p.home, "queue");
@@ -137,7 +136,7 @@ describe("queues and signals", () => {
     );
     const batchPid = await waitFor("the batch's LOCK", () => lockPid(batch));
     assert.notEqual(batchPid, queue.child.pid, "the batch runs in a process of its own");
-    process.kill(batchPid, "SIGTERM");
+    signalPid(batchPid, "SIGTERM");
     assert.equal(await queue.exited, 0);
     const statuses = Object.fromEntries((await listedRuns(g)).map((r) => [r.sid, r.status]));
     const trials = runDirsOf(p.home, "work.py").filter((d) => d !== later);

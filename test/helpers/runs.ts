@@ -21,8 +21,10 @@ export async function listedRuns(g: GuildEnv): Promise<ListedRun[]> {
     .split("\n")
     .filter(Boolean)
     .map((line) => {
-      const [index = "", op = "", , status = "", label = ""] = line.split(/ {2,}/);
-      return { sid: /^\[\d+:(\w+)\]$/.exec(index)?.[1] ?? index, op, status, label };
+      // The time column is blank for runs never started or staged.
+      const m = /^\[\d+:(\w+)\] {2}(\S+) +(?:\S+ \S+)? +(running|pending|staged|completed|error|terminated)(?: {2}(.*))?$/.exec(line);
+      if (!m) throw new Error(`cannot read runs line: ${line}`);
+      return { sid: m[1] ?? "", op: m[2] ?? "", status: m[3] ?? "", label: m[4] ?? "" };
     });
 }
 
@@ -56,6 +58,7 @@ export function lockPid(runDir: string): number | undefined {
 }
 
 export function isAlive(pid: number): boolean {
+  if (!(pid > 1)) throw new Error(`not a process id: ${pid}`);
   try {
     process.kill(pid, 0);
   } catch {
@@ -91,13 +94,8 @@ export function killLeftovers(home: string): void {
     const dir = join(home, "runs", id);
     const lock = readLockRecord(dir);
     if (lock && startTimeOf(lock.pid) === lock.start) killQuietly(lock.pid);
-    let pids: number[] = [];
-    try {
-      pids = readFileSync(join(dir, "pids"), "utf8").trim().split(" ").map(Number);
-    } catch {
-      // not a tree.py run
-    }
-    for (const pid of pids) if (isAlive(pid) && cmdlineOf(pid).includes("python")) killQuietly(pid);
+    const tree = treePids(dir);
+    for (const pid of tree ? [tree.op, tree.child] : []) if (isAlive(pid) && cmdlineOf(pid).includes("python")) killQuietly(pid);
   }
 }
 
@@ -129,9 +127,28 @@ function cmdlineOf(pid: number): string {
 }
 
 function killQuietly(pid: number): void {
+  if (!(pid > 1) || pid === process.pid) return;
   try {
     process.kill(pid, "SIGKILL");
   } catch {
     // gone already
   }
+}
+
+/** tree.py's pids (its own, its child's) once it has written both. */
+export function treePids(runDir: string): { op: number; child: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(runDir, "pids"), "utf8");
+  } catch {
+    return undefined;
+  }
+  const m = /^(\d+) (\d+)\n$/.exec(text);
+  return m ? { op: Number(m[1]), child: Number(m[2]) } : undefined;
+}
+
+/** Sends a signal to one process; never to a process group (pid 0, -1). */
+export function signalPid(pid: number, signal: NodeJS.Signals): void {
+  if (!Number.isInteger(pid) || pid <= 1) throw new Error(`refusing to signal pid ${pid}`);
+  process.kill(pid, signal);
 }
