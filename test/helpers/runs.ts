@@ -22,7 +22,7 @@ export async function listedRuns(g: GuildEnv): Promise<ListedRun[]> {
     .filter(Boolean)
     .map((line) => {
       // The time column is blank for runs never started or staged.
-      const m = /^\[\d+:(\w+)\] {2}(\S+) +(?:\S+ \S+)? +(running|pending|staged|completed|error|terminated)(?: {2}(.*))?$/.exec(line);
+      const m = /^\[\d+:(\w+)\] +(\S+) +(?:\S+ \S+)? +(running|pending|staged|completed|error|terminated)(?: +(.*))?$/.exec(line);
       if (!m) throw new Error(`cannot read runs line: ${line}`);
       return { sid: m[1] ?? "", op: m[2] ?? "", status: m[3] ?? "", label: m[4] ?? "" };
     });

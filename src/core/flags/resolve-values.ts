@@ -8,6 +8,7 @@ import type { FlagDef } from "../guildfile/types.js";
 import { msg } from "../messages.js";
 import { coerceFlagValue } from "./coerce.js";
 import { decodeFlagValue } from "./decode.js";
+import { rangeProblem } from "./range.js";
 import { encodeFlagValue } from "./encode.js";
 import type { FlagMap, FlagValue } from "./value.js";
 
@@ -52,6 +53,8 @@ function decodeUserFlags(req: FlagValuesRequest): FlagMap {
 function checkValue(name: string, raw: string, value: FlagValue, def: FlagDef | undefined): FlagValue {
   const coerced = coerceFlagValue(value, def);
   if (!coerced.ok) fail(msg.invalidFlagValue(raw, name, coerced.why));
+  const outOfRange = rangeProblem(coerced.value, def);
+  if (outOfRange) fail(msg.invalidFlagValue(raw, name, outOfRange));
   if (def?.choices && !def.allowOther) return checkChoice(name, coerced.value, def);
   return coerced.value;
 }
