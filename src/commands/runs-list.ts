@@ -1,6 +1,7 @@
 /** Prints `guild runs list`. */
 import type { Ctx } from "../core/context.js";
 import { fail } from "../core/errors.js";
+import { damageWarnings } from "../core/runs/damage.js";
 import { DEFAULT_LIST_LIMIT, filteredRunsView } from "../core/runs/list.js";
 import { cutLine, formatRunsTable, terminalWidth } from "../output.js";
 import { parseLimit, statusesFor, type ListCliOptions } from "./runs.js";
@@ -11,7 +12,9 @@ export function listRunsCommand(ctx: Ctx, o: ListCliOptions & { more: number }):
   const rows = filteredRunsView({ statuses: statusesFor(o), deleted: o.deleted === true }, ctx);
   const shown = o.all ? rows.length : (limit ?? DEFAULT_LIST_LIMIT * (1 + o.more));
   const width = terminalWidth(ctx.env);
-  const lines = formatRunsTable(rows.slice(0, shown)).map((line) => `${cutLine(line, width)}\n`);
+  const shownRows = rows.slice(0, shown);
+  const lines = formatRunsTable(shownRows).map((line) => `${cutLine(line, width)}\n`);
+  for (const warning of damageWarnings(ctx.home, shownRows)) ctx.out.stderr(warning);
   ctx.out.stdout(lines.join(""));
   if (rows.length > shown && limit === undefined) {
     ctx.out.stderr(

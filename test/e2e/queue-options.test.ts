@@ -49,7 +49,7 @@ describe("wait-for-running", () => {
     assert.equal(existsSync(join(p.home, "runs", stagedId, "starts")), false);
     busy.child.kill("SIGTERM");
     await busy.exited;
-    await waitFor("the staged run to complete", () => existsSync(join(p.home, "runs", stagedId, "completions")));
+    await waitFor("the staged run to finish", () => existsSync(join(p.home, "runs", stagedId, ".guild", "attrs", "exit_status")));
     for (const q of queues) {
       q.child.kill("SIGTERM");
       await q.exited;
@@ -77,7 +77,8 @@ describe("gpus", () => {
     const sweep = await guild(["run", "show_gpus.py", "n=[1,2,3,4,5,6]", "seconds=1", "--stage-trials", "-y"], g);
     assert.equal(sweep.exitCode, 0, sweep.stderr);
     const runs = () => runDirsOf(p.home, "show_gpus.py");
-    await waitFor("all seven runs to complete", () => runs().length === 7 && runs().every((d) => /sees/.test(outputOf(d))), 90_000);
+    const finished = (d: string) => existsSync(join(d, ".guild", "attrs", "exit_status"));
+    await waitFor("all seven runs to finish", () => runs().length === 7 && runs().every(finished), 90_000);
     for (const q of queues) {
       q.child.kill("SIGTERM");
       await q.exited;

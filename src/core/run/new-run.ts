@@ -14,6 +14,7 @@ import { runClaims } from "../store/claim.js";
 import { newRunId, timestampUs } from "../store/ids.js";
 import { formatOpref } from "../store/opref.js";
 import { guildPath, MARKER } from "../store/paths.js";
+import { rethrowStoreWriteError } from "../store/write-errors.js";
 import { newRunTmpDir, releaseNewRunTmpDir, removeAbandonedTmpDirs } from "./abandoned-tmp.js";
 import type { RunAttrsRequest } from "./run-attrs.js";
 import { initialRunAttrs } from "./run-attrs.js";
@@ -49,7 +50,7 @@ export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: stri
     renameSync(tmp, dir);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    rethrowStoreWriteError(e, `create a run in '${ctx.home}'`);
   } finally {
     releaseNewRunTmpDir(ctx.home);
   }

@@ -16,6 +16,7 @@ import { writeAttr, deleteAttr } from "../store/attrs.js";
 import { runClaims } from "../store/claim.js";
 import { findRunForStart } from "../store/find-run.js";
 import { isLockAlive } from "../store/lock.js";
+import { rethrowStoreWriteError } from "../store/write-errors.js";
 import { readOpref, opDescFor } from "../store/opref.js";
 import { protoDir } from "../store/paths.js";
 import { runStatus } from "../store/status.js";
@@ -40,7 +41,7 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
     const text = previewText({ action: opts.stage ? "stage" : "start", subject, flags, flagDefs: op.flagDefs });
     if (!confirm(text, true, (s) => ctx.out.stderr(s))) exitQuietly(0);
   }
-  if (runClaims.claimForStart(run.dir) !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
+  if (claimForStart(run.dir) !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
   // Checked again now that no one else can start it: it may have been
   // started since we looked.
   if (isLockAlive(run.dir)) {
@@ -81,4 +82,12 @@ function updateRestartAttrs(runDir: string, op: Operation, flags: FlagMap, opts:
   const label = renderLabel(op.labelTemplate, flags);
   if (label) writeAttr(runDir, "label", label);
   else deleteAttr(runDir, "label");
+}
+
+function claimForStart(runDir: string): ReturnType<typeof runClaims.claimForStart> {
+  try {
+    return runClaims.claimForStart(runDir);
+  } catch (e) {
+    rethrowStoreWriteError(e, `start run in '${runDir}'`);
+  }
 }

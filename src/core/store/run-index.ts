@@ -44,6 +44,17 @@ const STALE_LIVE_LIMIT = 32;
 
 export type { RunList };
 
+/**
+ * Entries of `runs/` that are not runs (no readable `.guild/opref`), as the
+ * last `openRunList` of this process found them: listings warn about them.
+ * They are kept with the live ids in the index, so they are seen every time.
+ */
+const skippedByHome = new Map<string, string[]>();
+
+export function skippedEntries(home: string): readonly string[] {
+  return skippedByHome.get(home) ?? [];
+}
+
 /** All runs of the store, newest first (Guild's run timestamp order). */
 export function openRunList(home: string): RunList {
   const runsDir = join(home, "runs");
@@ -81,10 +92,15 @@ interface Changes {
 /** Nothing added or removed since the index was built: read only live runs. */
 function fromIndex(home: string, runsDir: string, data: IndexData, changes: Changes): RunList {
   const live: RunEntry[] = [];
+  const skipped: string[] = [];
+  const wasLive = new Set(data.liveIds);
   let finishedLive = 0;
   for (const id of new Set([...data.liveIds, ...changes.ids])) {
     const entry = readEntry(runsDir, id);
-    if (!entry) continue;
+    if (!entry) {
+      if (wasLive.has(id)) skipped.push(id);
+      continue;
+    }
     live.push(entry);
     if (entry.finalStatus) finishedLive++;
   }
@@ -99,8 +115,9 @@ function fromIndex(home: string, runsDir: string, data: IndexData, changes: Chan
     body = arraySource(kept);
   }
   const list = mergedRunList(body, live);
+  skippedByHome.set(home, skipped);
   if (changes.ids.size || finishedLive > STALE_LIVE_LIMIT || changes.end !== data.changesOffset) {
-    writeIndex(home, changes.end, data.runsMtime, list);
+    writeIndex(home, changes.end, data.runsMtime, list, skipped);
   }
   return list;
 }
@@ -114,12 +131,14 @@ function rebuild(home: string, runsDir: string, mtime: bigint, data: IndexData |
   }
   const keep = new Uint8Array(data?.finalCount ?? 0);
   const fresh: RunEntry[] = [];
+  const skipped: string[] = [];
   for (const id of ids) {
     const pos = changes.ids.has(id) ? undefined : cached.get(id);
     if (pos !== undefined) keep[pos] = 1;
     else {
       const entry = readEntry(runsDir, id);
       if (entry) fresh.push(entry);
+      else skipped.push(id);
     }
   }
   const kept: RunEntry[] = [];
@@ -128,8 +147,9 @@ function rebuild(home: string, runsDir: string, mtime: bigint, data: IndexData |
   const live = fresh.filter((r) => !r.finalStatus || !isIndexable(r)).sort(compareNewestFirst);
   const body = arraySource(mergeSorted(kept, finals));
   const list = mergedRunList(body, live);
+  skippedByHome.set(home, skipped);
   const settled = BigInt(Date.now()) * 1_000_000n - mtime > RACY_MTIME_NS;
-  writeIndex(home, changes.end, settled ? String(mtime) : undefined, list);
+  writeIndex(home, changes.end, settled ? String(mtime) : undefined, list, skipped);
   return list;
 }
 
@@ -151,8 +171,8 @@ function readEntry(runsDir: string, id: string): RunEntry | undefined {
   return { id, dir, timestamp, finalStatus: finished ? (status as FinalStatus) : undefined };
 }
 
-function writeIndex(home: string, changesOffset: number, runsMtime: string | undefined, list: RunList): void {
-  const liveIds: string[] = [];
+function writeIndex(home: string, changesOffset: number, runsMtime: string | undefined, list: RunList, skipped: readonly string[]): void {
+  const liveIds: string[] = [...skipped];
   const finals: RunEntry[] = [];
   for (const run of list) {
     if (run.finalStatus && isIndexable(run)) finals.push(run);
