@@ -49,7 +49,7 @@ export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult
       runParams,
       randomSeed: opts.randomSeed,
       sourcecodeDigest: null,
-      state: opts.stage ? "staged" : "pending",
+      state: opts.stage ? "staged" : "starting",
       extra: {
         objective: "loss",
         ...(opts.stageTrials ? { stage_trials: true } : {}),

@@ -10,6 +10,7 @@ import type { Out } from "../context.js";
 import { runClaims } from "../store/claim.js";
 import { writeLock } from "../store/lock.js";
 import { currentProcessId } from "../util/proc.js";
+import { findExecutable } from "../util/find-executable.js";
 import { openOutputWriter } from "./output-writer.js";
 import { signalGroup, trackChild } from "./termination.js";
 
@@ -28,10 +29,24 @@ export interface ProcessRequest {
  */
 const OUTPUT_DRAIN_MS = 2000;
 
+/**
+ * The operation is started behind a gate: a shell that waits for one line on
+ * its stdin and then execs the command, keeping its pid. We send the line
+ * only once LOCK names that pid. If this process dies first, the gate reads
+ * end-of-file and exits without running anything, so a run whose starter
+ * died before its LOCK was written never runs behind its back (and can be
+ * started again without running twice).
+ */
+const GATE = 'read -r go || exit 125; exec "$@"';
+
 /** Resolves to the exit status Guild records: the code, or -signal. */
 export function execProcess(req: ProcessRequest): Promise<number> {
-  const writer = openOutputWriter(req.runDir);
   const [command = "", ...args] = req.argv;
+  if (!findExecutable(command, req.env.PATH, req.runDir)) {
+    req.out.stderr(`guild: cannot run ${command}: command not found\n`);
+    return Promise.resolve(127);
+  }
+  const writer = openOutputWriter(req.runDir);
   return new Promise((resolve) => {
     let done = false;
     let drainTimer: NodeJS.Timeout | undefined;
@@ -42,14 +57,10 @@ export function execProcess(req: ProcessRequest): Promise<number> {
       writer.close();
       resolve(status);
     };
-    // LOCK names this process until the child's pid is known: if we die in
-    // between, the run reads `terminated`, never `staged` with its process
-    // possibly running, so no queue starts it a second time.
-    writeLock(req.runDir, currentProcessId());
-    const child = spawn(command, args, {
+    const child = spawn("/bin/sh", ["-c", GATE, command, command, ...args], {
       cwd: req.runDir,
       env: req.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
       detached: true,
     });
     child.once("error", (e) => {
@@ -60,6 +71,8 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     trackChild(child);
     writeLock(req.runDir, currentProcessId(child.pid));
     runClaims.completeClaim(req.runDir);
+    child.stdin.on("error", () => {}); // a gate already gone reads nothing
+    child.stdin.end("go\n");
     child.stdout.on("data", (chunk: Buffer) => {
       writer.write(chunk, 0);
       req.out.stdout(chunk);

@@ -21,11 +21,12 @@ import { initialRunAttrs } from "./run-attrs.js";
 import { copySourcecode } from "./sourcecode.js";
 
 /**
- * The state a new run appears in: claimed by us (to start now, or a trial
- * waiting for its batch), staged, or a batch's proto (Guild leaves an empty
- * PENDING marker in protos).
+ * The state a new run appears in: claimed by us to start now (`starting`),
+ * a trial waiting for its batch (`pending`: staged if the batch dies),
+ * staged, or a batch's proto (Guild leaves an empty PENDING marker in
+ * protos).
  */
-export type InitialState = "pending" | "staged" | "proto";
+export type InitialState = "starting" | "pending" | "staged" | "proto";
 
 export interface NewRunRequest extends Omit<RunAttrsRequest, "id"> {
   state: InitialState;
@@ -69,5 +70,5 @@ export function writeRunDir(dir: string, req: NewRunRequest & { id: string }, ct
   // A staged run's timestamp is when it was staged: queues start the oldest.
   if (req.state === "staged") writeAttr(dir, "started", timestampUs());
   if (req.state === "proto") writeFileSync(guildPath(dir, MARKER.PENDING), "");
-  else runClaims.initNewRun(dir, req.state === "staged" ? "staged" : "claimed");
+  else runClaims.initNewRun(dir, req.state);
 }

@@ -94,7 +94,7 @@ async function runNew(op: Operation, flags: FlagMap, userFlags: FlagMap, opts: R
       label: renderLabel(labelTemplateFor(opts, op), flags, warn) || null,
       runParams: runParamsFor(opts),
       randomSeed: opts.randomSeed,
-      state: opts.stage ? "staged" : "pending",
+      state: opts.stage ? "staged" : "starting",
       sourcecode: op.sourcecodeRoot ? { root: op.sourcecodeRoot, files } : undefined,
       sourcecodeDigest: op.sourcecodeRoot ? sourcecodeDigest(op.sourcecodeRoot, files) : undefined,
       guildFiles: opts.stage ? { ENV: envFileFor({ op, runDir, runId: id, flags }, ctx) } : undefined,

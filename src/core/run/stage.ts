@@ -4,6 +4,7 @@ import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
 import { noteRunChanged } from "../store/run-index.js";
 import { runClaims } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
+import { removeLock } from "../store/lock.js";
 import { guildPath } from "../store/paths.js";
 import { shellQuote } from "../util/shell-quote.js";
 import { writeFileAtomic } from "../store/atomic.js";
@@ -28,6 +29,9 @@ export function stageClaimedRun(req: RunEnvRequest, ctx: Ctx): void {
     noteRunChanged(req.runDir);
     deleteAttr(req.runDir, "exit_status");
   }
+  // A LOCK left by an earlier start whose process died would make the
+  // run read `terminated` again if a queue died claiming it.
+  removeLock(req.runDir);
   writeFileAtomic(guildPath(req.runDir, "ENV"), envFileFor(req, ctx));
   writeAttr(req.runDir, "started", timestampUs());
   runClaims.stageClaimed(req.runDir);

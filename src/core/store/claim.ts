@@ -7,9 +7,10 @@
  * that is about to start or stage it. A claim ends when the run's LOCK names
  * the started process (`completeClaim`) or when the run is handed back as
  * staged (`stageClaimed`). A claim whose process died first is *abandoned*:
- * the run reads as `staged` again, unless it had already started, and the
- * next claimer takes the claim over. So a queue or batch killed at any
- * moment loses no run, and no run starts twice.
+ * a run that was staged reads as `staged` again, unless it had already
+ * started, and the next claimer takes the claim over; a run being started
+ * at once reads `terminated`. So a queue or batch killed at any moment loses
+ * no run, and no run starts twice.
  *
  * Today's implementation keeps claims as files in the run directory, which
  * coordinates every process on one machine (or sharing one filesystem with
@@ -20,17 +21,24 @@ import { fileClaims } from "./file-claims.js";
 
 /**
  * `claimed`: a live process holds the run; `staged`: waiting to be started;
- * `abandoned`: its claimer died before starting or staging it; `none`: no
- * claim and not staged (a new, running or finished run).
+ * `abandoned`: its claimer died before starting or staging it, and the run
+ * was staged (or a trial waiting for its batch): it can be staged again;
+ * `interrupted`: its claimer died while starting it at once (a new run, or
+ * a finished one started again); `none`: no claim and not staged (a
+ * running or finished run).
  */
-export type ClaimState = "none" | "staged" | "claimed" | "abandoned";
+export type ClaimState = "none" | "staged" | "claimed" | "abandoned" | "interrupted";
 
 /** `not-staged`: nothing to claim (started, finished, or never staged). */
 export type ClaimResult = "claimed" | "taken" | "not-staged";
 
 export interface RunClaims {
-  /** Marks a new run, still being assembled out of sight, as claimed by us or staged. */
-  initNewRun(runDir: string, state: "claimed" | "staged"): void;
+  /**
+   * Marks a new run, still being assembled out of sight: staged; `pending`
+   * (claimed by us, staged again if we die: a batch's trial); or `starting`
+   * (claimed by us to start at once).
+   */
+  initNewRun(runDir: string, state: "staged" | "pending" | "starting"): void;
   stateOf(runDir: string): ClaimState;
   /**
    * For queues: claims a staged run, or one whose claimer died before it

@@ -6,8 +6,13 @@
  * rename, which is atomic and succeeds for exactly one of any number of
  * processes renaming the same name:
  *
- *   STAGED               staged, free to claim (Guild's own marker)
- *   CLAIMED.<owner key>  claimed by that process (pid, start time, host)
+ *   STAGED                staged, free to claim (Guild's own marker)
+ *   CLAIMED.<owner key>   held by that process (pid, start time, host); the
+ *                         run was staged, or is a trial its batch will run
+ *                         or stage: if the owner dies, it is staged again
+ *   STARTING.<owner key>  held by a process starting the run at once (a new
+ *                         run, or a finished one started again): if the
+ *                         owner dies, the run did not start
  *
  * Because a claim's name is unique to its owner, taking over an abandoned
  * claim is the same single rename: it cannot take a fresh claim by mistake,
@@ -24,34 +29,40 @@ import { currentOwnerKey, isOwnerKeyAlive, ownerKeyFor } from "./owner-key.js";
 import { attrPath, guildPath, MARKER } from "./paths.js";
 import { currentProcessId } from "../util/proc.js";
 
-const CLAIM_PREFIX = "CLAIMED.";
+type Kind = "CLAIMED" | "STARTING";
+const KINDS: readonly Kind[] = ["CLAIMED", "STARTING"];
 
-function claimName(key: string): string {
-  return `${CLAIM_PREFIX}${key}`;
+interface Claim {
+  name: string;
+  kind: Kind;
+  key: string;
 }
 
-function ownClaimPath(runDir: string): string {
-  return guildPath(runDir, claimName(currentOwnerKey()));
+function ownPath(runDir: string, kind: Kind): string {
+  return guildPath(runDir, `${kind}.${currentOwnerKey()}`);
 }
 
-/** Owner keys of the claims on a run, sorted (all claimers see one order). */
-function claimKeys(runDir: string): string[] {
+/** The claims on a run, in name order (all claimers see one order). */
+function claimsOn(runDir: string): Claim[] {
   let names: string[];
   try {
     names = readdirSync(guildPath(runDir));
   } catch {
     return [];
   }
-  return names
-    .filter((n) => n.startsWith(CLAIM_PREFIX))
-    .map((n) => n.slice(CLAIM_PREFIX.length))
-    .sort();
+  const claims: Claim[] = [];
+  for (const name of names.sort()) {
+    const dot = name.indexOf(".");
+    const kind = name.slice(0, dot) as Kind;
+    if (dot > 0 && KINDS.includes(kind)) claims.push({ name, kind, key: name.slice(dot + 1) });
+  }
+  return claims;
 }
 
-/** Renames the token `name` to our claim; false if another process got it first. */
-function takeToken(runDir: string, name: string): boolean {
+/** Renames the token `name` to our claim of `kind`; false if another process got it first. */
+function takeToken(runDir: string, name: string, kind: Kind): boolean {
   try {
-    renameSync(guildPath(runDir, name), ownClaimPath(runDir));
+    renameSync(guildPath(runDir, name), ownPath(runDir, kind));
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
@@ -65,30 +76,31 @@ function hasStarted(runDir: string): boolean {
 }
 
 /**
- * Takes over an abandoned claim. Any live claim means the run is taken;
- * otherwise all claimers go for the first abandoned claim in name order, so
- * they race for one name and exactly one wins.
+ * Takes over an abandoned claim of one of `kinds`, keeping its kind. Any
+ * live claim means the run is taken; otherwise all claimers go for the
+ * first abandoned claim in name order, so they race for one name and
+ * exactly one wins.
  */
-function takeAbandoned(runDir: string): ClaimResult {
+function takeAbandoned(runDir: string, kinds: readonly Kind[]): ClaimResult {
   const mine = currentOwnerKey();
-  const others = claimKeys(runDir).filter((k) => k !== mine);
-  if (others.some(isOwnerKeyAlive)) return "taken";
-  const [first, ...rest] = others;
+  const others = claimsOn(runDir).filter((c) => c.key !== mine);
+  if (others.some((c) => isOwnerKeyAlive(c.key))) return "taken";
+  const first = others.find((c) => kinds.includes(c.kind));
   if (first === undefined) return "not-staged";
-  if (!takeToken(runDir, claimName(first))) return "taken";
+  if (!takeToken(runDir, first.name, first.kind)) return "taken";
   // More than one abandoned claim only if two `--start`s died at the same
   // moment; their owners are dead, so the names are ours to clear.
-  for (const key of rest) removeFile(guildPath(runDir, claimName(key)));
+  for (const c of others) if (c !== first) removeFile(guildPath(runDir, c.name));
   return "claimed";
 }
 
 /** Creates a claim on a run with no token, then checks that it is the only one. */
 function createClaim(runDir: string): ClaimResult {
   const mine = currentOwnerKey();
-  writeFileSync(ownClaimPath(runDir), "");
-  const others = claimKeys(runDir).filter((k) => k !== mine);
+  writeFileSync(ownPath(runDir, "STARTING"), "");
+  const others = claimsOn(runDir).filter((c) => c.key !== mine);
   if (others.length || existsSync(guildPath(runDir, MARKER.STAGED))) {
-    removeFile(ownClaimPath(runDir));
+    removeFile(ownPath(runDir, "STARTING"));
     return "taken";
   }
   return "claimed";
@@ -96,51 +108,54 @@ function createClaim(runDir: string): ClaimResult {
 
 export const fileClaims: RunClaims = {
   initNewRun(runDir, state) {
-    writeFileSync(state === "staged" ? guildPath(runDir, MARKER.STAGED) : ownClaimPath(runDir), "");
+    const path = state === "staged" ? guildPath(runDir, MARKER.STAGED) : ownPath(runDir, state === "pending" ? "CLAIMED" : "STARTING");
+    writeFileSync(path, "");
   },
 
   stateOf(runDir): ClaimState {
-    let abandoned = false;
-    for (const key of claimKeys(runDir)) {
-      if (isOwnerKeyAlive(key)) return "claimed";
-      abandoned = true;
-    }
+    const claims = claimsOn(runDir);
+    if (claims.some((c) => isOwnerKeyAlive(c.key))) return "claimed";
     if (existsSync(guildPath(runDir, MARKER.STAGED))) return "staged";
-    return abandoned ? "abandoned" : "none";
+    if (claims.some((c) => c.kind === "CLAIMED")) return "abandoned";
+    return claims.length ? "interrupted" : "none";
   },
 
   claimStaged(runDir) {
-    if (takeToken(runDir, MARKER.STAGED)) return "claimed";
-    const taken = takeAbandoned(runDir);
+    if (takeToken(runDir, MARKER.STAGED, "CLAIMED")) return "claimed";
+    const taken = takeAbandoned(runDir, ["CLAIMED"]);
     if (taken === "claimed" && hasStarted(runDir)) {
       // Its claimer died after starting it: the run's own files tell how
       // it ended; there is nothing to start.
-      removeFile(ownClaimPath(runDir));
+      removeFile(ownPath(runDir, "CLAIMED"));
       return "not-staged";
     }
     return taken;
   },
 
   claimForStart(runDir) {
-    if (takeToken(runDir, MARKER.STAGED)) return "claimed";
-    if (takeToken(runDir, claimName(ownerKeyFor(currentProcessId(process.ppid))))) return "claimed";
-    const taken = takeAbandoned(runDir);
+    if (takeToken(runDir, MARKER.STAGED, "CLAIMED")) return "claimed";
+    const parent = ownerKeyFor(currentProcessId(process.ppid));
+    for (const kind of KINDS) if (takeToken(runDir, `${kind}.${parent}`, kind)) return "claimed";
+    const taken = takeAbandoned(runDir, KINDS);
     return taken === "not-staged" ? createClaim(runDir) : taken;
   },
 
   stageClaimed(runDir) {
-    try {
-      renameSync(ownClaimPath(runDir), guildPath(runDir, MARKER.STAGED));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    for (const kind of KINDS) {
+      try {
+        renameSync(ownPath(runDir, kind), guildPath(runDir, MARKER.STAGED));
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      }
     }
   },
 
   completeClaim(runDir) {
-    removeFile(ownClaimPath(runDir));
+    for (const kind of KINDS) removeFile(ownPath(runDir, kind));
   },
 
   holdsClaim(runDir) {
-    return existsSync(ownClaimPath(runDir));
+    return KINDS.some((kind) => existsSync(ownPath(runDir, kind)));
   },
 };

@@ -3,7 +3,8 @@
  * with the fixes later Guild made: the recorded exit status is checked
  * before the pid, and a dead process never shows as `running`. Claims (see
  * claim.ts) add two states: a live claim is `pending`, and a claim whose
- * process died before the run started leaves the run `staged`.
+ * process died before the run started leaves the run `staged` (or
+ * `terminated`, when it was being started at once).
  */
 import { existsSync } from "node:fs";
 import { isRecordedProcessAlive } from "../util/proc.js";
@@ -42,8 +43,11 @@ export function statusFromFacts(f: StatusFacts): RunStatus {
   }
   if (f.exitStatus !== undefined && f.exitStatus !== null) return statusForExitStatus(f.exitStatus);
   if (f.locked) return f.lockAlive ? "running" : "terminated";
-  // Claimed, never started, and its claimer died: it can be started again.
+  // Claimed, never started, and its claimer died: a staged run (or a
+  // batch's trial) can be started again; a run being started at once was
+  // killed before it could start.
   if (f.claim === "abandoned") return "staged";
+  if (f.claim === "interrupted") return "terminated";
   return "error";
 }
 

@@ -15,10 +15,14 @@ import { currentProcessId } from "../../../src/core/util/proc.js";
 const root = mkdtempSync(join(tmpdir(), "claims-test-"));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-const dead = `CLAIMED.${ownerKeyFor({ ...currentProcessId(spawnSync("true").pid as number), startTime: 1 })}`;
+const deadKey = ownerKeyFor({ ...currentProcessId(spawnSync("true").pid as number), startTime: 1 });
+const dead = `CLAIMED.${deadKey}`;
 const dead2 = `CLAIMED.${ownerKeyFor({ ...currentProcessId(spawnSync("true").pid as number), startTime: 2 })}`;
+const deadStarting = `STARTING.${deadKey}`;
 const parent = `CLAIMED.${ownerKeyFor(currentProcessId(process.ppid))}`;
+const parentStarting = `STARTING.${ownerKeyFor(currentProcessId(process.ppid))}`;
 const mine = `CLAIMED.${currentOwnerKey()}`;
+const mineStarting = `STARTING.${currentOwnerKey()}`;
 
 let n = 0;
 function runDir(files: readonly string[]): string {
@@ -30,7 +34,15 @@ function runDir(files: readonly string[]): string {
 
 /** The markers left, with ours/live/dead names spelled as in the cases. */
 function markers(dir: string): string[] {
-  const names: Record<string, string> = { [mine]: "mine", [parent]: "parent", [dead]: "dead", [dead2]: "dead2" };
+  const names: Record<string, string> = {
+    [mine]: "mine",
+    [mineStarting]: "mineStarting",
+    [parent]: "parent",
+    [parentStarting]: "parentStarting",
+    [dead]: "dead",
+    [dead2]: "dead2",
+    [deadStarting]: "deadStarting",
+  };
   return readdirSync(join(dir, ".guild"))
     .filter((f) => f !== "attrs")
     .map((f) => names[f] ?? f)
@@ -38,7 +50,7 @@ function markers(dir: string): string[] {
 }
 
 const spelled = (files: readonly string[]) =>
-  files.map((f) => ({ mine, parent, dead, dead2 })[f as "mine"] ?? f);
+  files.map((f) => ({ mine, mineStarting, parent, parentStarting, dead, dead2, deadStarting })[f as "mine"] ?? f);
 
 describe("stateOf", () => {
   const CASES: [string, string[], ClaimState][] = [
@@ -48,6 +60,8 @@ describe("stateOf", () => {
     ["a live process's claim", ["parent"], "claimed"],
     ["a dead process's claim", ["dead"], "abandoned"],
     ["a dead and a live claim", ["dead", "parent"], "claimed"],
+    ["a dead process's claim to start a run at once", ["deadStarting"], "interrupted"],
+    ["a live process starting a run at once", ["parentStarting"], "claimed"],
   ];
   for (const [name, files, want] of CASES) {
     test(name, () => assert.equal(runClaims.stateOf(runDir(spelled(files))), want));
@@ -64,10 +78,14 @@ describe("claiming", () => {
     ["a dead claim on a started run: nothing to start", "claimStaged", ["dead", "LOCK"], "not-staged", ["LOCK"]],
     ["a dead claim on a finished run: nothing to start", "claimStaged", ["dead", "attrs/exit_status"], "not-staged", []],
     ["two dead claims: one taken, the other cleared", "claimStaged", ["dead", "dead2"], "claimed", ["mine"]],
+    ["a queue leaves a run whose start was interrupted alone", "claimStaged", ["deadStarting"], "not-staged", ["deadStarting"]],
     ["--start takes a staged run", "claimForStart", ["STAGED"], "claimed", ["mine"]],
     ["--start takes its parent's claim (a queue handing over)", "claimForStart", ["parent"], "claimed", ["mine"]],
     ["--start takes over a dead claim", "claimForStart", ["dead", "LOCK"], "claimed", ["LOCK", "mine"]],
-    ["--start claims a finished run", "claimForStart", ["attrs/exit_status"], "claimed", ["mine"]],
+    ["--start claims a finished run (to start at once)", "claimForStart", ["attrs/exit_status"], "claimed", ["mineStarting"]],
+    ["--start claims a run never staged", "claimForStart", [], "claimed", ["mineStarting"]],
+    ["--start takes over an interrupted start", "claimForStart", ["deadStarting"], "claimed", ["mineStarting"]],
+    ["--start takes its parent's claim to start at once", "claimForStart", ["parentStarting"], "claimed", ["mineStarting"]],
   ];
   for (const [name, op, files, want, left] of CASES) {
     test(name, () => {
@@ -101,12 +119,17 @@ describe("handing over", () => {
     assert.equal(runClaims.holdsClaim(dir), false);
     assert.deepEqual(markers(dir), ["LOCK"]);
   });
+  test("stageClaimed of a run being started at once", () => {
+    const dir = runDir([mineStarting]);
+    runClaims.stageClaimed(dir);
+    assert.deepEqual(markers(dir), ["STAGED"]);
+  });
   test("initNewRun", () => {
-    const a = runDir([]);
-    const b = runDir([]);
-    runClaims.initNewRun(a, "claimed");
-    runClaims.initNewRun(b, "staged");
-    assert.deepEqual([markers(a), markers(b)], [["mine"], ["STAGED"]]);
+    const dirs = [runDir([]), runDir([]), runDir([])];
+    runClaims.initNewRun(dirs[0] as string, "pending");
+    runClaims.initNewRun(dirs[1] as string, "starting");
+    runClaims.initNewRun(dirs[2] as string, "staged");
+    assert.deepEqual(dirs.map(markers), [["mine"], ["mineStarting"], ["STAGED"]]);
   });
 });
 

@@ -69,6 +69,8 @@ describe("statusFromFacts", () => {
     ["abandoned claim, started and still running", { claim: "abandoned", locked: true, lockAlive: true }, "running"],
     ["abandoned claim, started and died", { claim: "abandoned", locked: true }, "terminated"],
     ["abandoned claim on a finished run", { claim: "abandoned", exitStatus: 0 }, "completed"],
+    ["interrupted start, never started", { claim: "interrupted" }, "terminated"],
+    ["interrupted start of a finished run", { claim: "interrupted", exitStatus: 1 }, "error"],
     // 8. nothing at all
     ["no markers, no exit_status", {}, "error"],
   ];
@@ -118,6 +120,7 @@ describe("runStatus on run directories written as Guild writes them", () => {
     [`a claim by a dead process`, { [`CLAIMED.${deadPid}.-.`]: "" }, "staged"],
     [`a claim by a dead process on a run it started`, { [`CLAIMED.${deadPid}.-.`]: "", LOCK: `${deadPid}` }, "terminated"],
     [`a claim by a dead process on a finished run`, { [`CLAIMED.${deadPid}.-.`]: "", "attrs/exit_status": "1\n" }, "error"],
+    [`a dead process's claim to start a run at once`, { [`STARTING.${deadPid}.-.`]: "" }, "terminated"],
     ["LOCK.remote", { "LOCK.remote": "" }, "running"],
     ["remote exit status 2", { "attrs/exit_status.remote": "2\n" }, "terminated"],
     ["Guild LOCK (pid only) of a live process", { LOCK: `${process.pid}` }, "running"],
