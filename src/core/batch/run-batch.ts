@@ -1,6 +1,7 @@
 /**
- * The batch driver (Guild's batch_main): reads the proto, expands the
- * trials, creates them all up front as `pending` (claimed by this process, so
+ * The batch driver (Guild's batch_main and random_main): reads the proto,
+ * makes the trials (a grid, or a random search drawn from the batch's random
+ * seed), creates them all up front as `pending` (claimed by this process, so
  * no queue can take a half-made trial), then hands each over in order: staged
  * with --stage-trials, else run here. A failed trial does not stop the batch
  * unless --fail-on-trial-error.
@@ -22,9 +23,8 @@ import { defaultRunOptions, runParamsFor } from "../run/options.js";
 import { stageClaimedRun, stagedMessage } from "../run/stage.js";
 import { startClaimedRun } from "../run/start.js";
 import { isTerminating, TERMINATED_EXIT_STATUS } from "../run/termination.js";
-import { labelTemplateFor } from "../run/run-op.js";
-import { fail } from "../errors.js";
-import { expandGrid } from "./expand.js";
+import { fail, isGuildError } from "../errors.js";
+import { batchTrials, type BatchSpec } from "./trials.js";
 import { trialDesc } from "./trial-desc.js";
 
 interface Proto {
@@ -33,6 +33,8 @@ interface Proto {
   flags: FlagMap;
   userFlags: FlagMap;
   runParams: Record<string, unknown>;
+  /** Trials from batch files. */
+  trials?: FlagMap[];
 }
 
 interface Trial {
@@ -45,8 +47,17 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   const proto = readProto(batchDir);
   const stageTrials = readAttr(batchDir, "stage_trials") === true;
   const failOnError = (readAttr(batchDir, "run_params") as Record<string, unknown> | undefined)?.fail_on_trial_error === true;
-  const trials = expandGrid(proto.flags).map((flags) => createTrial(batchDir, proto, flags, stageTrials, ctx));
   const log = (level: string, text: string) => ctx.out.stderr(`${level}: [guild] ${text}\n`);
+  let trialFlags: FlagMap[];
+  try {
+    trialFlags = batchTrials(batchSpecFor(batchDir, proto));
+  } catch (e) {
+    // Bad search dimensions end the batch with Guild's error line.
+    if (!isGuildError(e)) throw e;
+    ctx.out.stderr(`${e.message}\n`);
+    return 1;
+  }
+  const trials = trialFlags.map((flags) => createTrial(batchDir, proto, flags, stageTrials, ctx));
   for (const [i, trial] of trials.entries()) {
     if (isTerminating()) {
       stageRemaining(trials.slice(i), proto, ctx);
@@ -74,6 +85,19 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   return 0;
 }
 
+function batchSpecFor(batchDir: string, proto: Proto): BatchSpec {
+  const maxTrials = readAttr(batchDir, "max_trials");
+  const seed = readAttr(batchDir, "random_seed");
+  return {
+    optimizer: readOpref(batchDir)?.opName === "random" ? "random" : "+",
+    flags: proto.flags,
+    userFlags: proto.userFlags,
+    ...(proto.trials ? { trials: proto.trials } : {}),
+    ...(typeof maxTrials === "number" ? { maxTrials } : {}),
+    randomSeed: typeof seed === "number" ? seed : 0,
+  };
+}
+
 function readProto(batchDir: string): Proto {
   const dir = protoDir(batchDir);
   const opref = readOpref(dir);
@@ -82,12 +106,14 @@ function readProto(batchDir: string): Proto {
   const flags = readAttr(dir, "flags");
   const userFlags = readAttr(dir, "user_flags");
   const runParams = readAttr(dir, "run_params");
+  const trials = readAttr(dir, "trials");
   return {
     dir,
     op: { ...op, sourcecodeRoot: null },
     flags: isFlagMap(flags) ? flags : {},
     userFlags: isFlagMap(userFlags) ? userFlags : {},
     runParams: isFlagMap(runParams) ? runParams : {},
+    ...(Array.isArray(trials) ? { trials: trials.filter(isFlagMap) } : {}),
   };
 }
 
@@ -95,17 +121,14 @@ function readProto(batchDir: string): Proto {
 function createTrial(batchDir: string, proto: Proto, flags: FlagMap, stage: boolean, ctx: Ctx): Trial {
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const id = newRunId();
-  const template = labelTemplateFor(
-    { label: proto.runParams.label as string | null, tag: proto.runParams.tag as string | null },
-    proto.op,
-  );
   createRun(
     {
       id,
       op: proto.op,
       flags,
       userFlags: proto.userFlags,
-      label: renderLabel(template, flags, warn) || null,
+      // The proto's template (from -l/-t or the op) with this trial's flags.
+      label: renderLabel(proto.op.labelTemplate, flags, warn) || null,
       runParams: { ...runParamsFor({ ...defaultRunOptions(), stage, yes: true }), restart: id },
       sourcecodeDir: guildPath(proto.dir, "sourcecode"),
       sourcecodeDigest: (readAttr(proto.dir, "sourcecode_digest") as string | null | undefined) ?? null,
