@@ -61,9 +61,9 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option(
       "-m, --max-trials <n>",
       "Maximum number of trials to run in batch operations (random search: 20 by default).",
-      parseIntOption("--max-trials", 1),
+      parseIntOption("'-m' / '--max-trials'", 1),
     )
-    .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("--random-seed"))
+    .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("'--random-seed'"))
     .option("-o, --optimizer <name>", "Optimize the run using the specified algorithm ('random' or '+').")
     .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
     .option("-n, --needed", "Run only if there is not an available matching run.")

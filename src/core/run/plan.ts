@@ -65,10 +65,10 @@ export function planRun(op: Operation, opts: RunOptions, ctx: Ctx): RunPlan {
 
 /**
  * A batch-file trial is checked as if its values were given on the command
- * line (command-line values still win), and kept with coerced values.
+ * line (where Guild checks nothing), and kept with its values coerced.
  */
 function checkedTrial(trial: FlagMap, request: FlagValuesRequest): FlagMap {
-  const { flags } = resolveFlagValues({ ...request, userFlags: { ...trial, ...request.userFlags }, checkRequired: true });
+  const { flags } = resolveFlagValues({ ...request, userFlags: { ...request.userFlags, ...trial }, checkRequired: true });
   return Object.fromEntries(Object.keys(trial).map((name) => [name, flags[name] ?? null]));
 }
 
