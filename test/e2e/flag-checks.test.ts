@@ -55,7 +55,8 @@ const REFUSED: [string, string[], string, number?][] = [
 ];
 
 for (const project of ["flags", "sweep"]) {
-  describe(`refused before anything runs (${project})`, () => {
+  // Refusals write nothing, so the cases can share a project and run side by side.
+  describe(`refused before anything runs (${project})`, { concurrency: 4 }, () => {
     let p: TempProject;
     before(() => (p = tempProject(`fixtures/projects/${project}`)));
     after(() => p.cleanup());

@@ -171,6 +171,23 @@ describe("sweeps", () => {
     assert.deepEqual(runIds(), []);
   });
 
+  test("labels: -l templates per trial, -t, --batch-label and --batch-tag", async () => {
+    await s.run(["run", "train.py", "lr=[0.1,0.25]", "-l", "lr ${lr|%.2f} ${act}", "-bl", "my batch", "--stage-trials", "-y"]);
+    await s.run(["run", "train.py", "lr=[0.123456789]", "-t", "exp", "-bt", "sweep", "--stage-trials", "-y"]);
+    await s.run(["run", "say.py", "msg=hello world", "-l", "${msg} said ${missing|default:-}", "-y"]);
+    assert.equal(
+      await s.run(["runs"]),
+      text`
+        [1:~4~]  say.py     <time>  completed  'hello world' said -
+        [2:~3~]  train.py   <time>  staged     exp act=relu layers=2 lr=0.12345
+        [3:~5~]  train.py+  <time>  completed  sweep |
+        [4:~2~]  train.py   <time>  staged     lr 0.25 relu
+        [5:~1~]  train.py   <time>  staged     lr 0.10 relu
+        [6:~6~]  train.py+  <time>  completed  my batch
+      `,
+    );
+  });
+
   test("--fail-on-trial-error stops the batch; the rest stay staged", async () => {
     assert.equal(
       await s.run(["run", "fail.py", "code=[0,3,0]", "--fail-on-trial-error", "-y"]),
