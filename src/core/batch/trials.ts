@@ -54,9 +54,15 @@ function randomBatchTrials(spec: BatchSpec): FlagMap[] {
   return randomTrials(spec.flags, dims, spec.maxTrials ?? DEFAULT_RANDOM_MAX_TRIALS, seededRandom(spec.randomSeed));
 }
 
-/** Checks a random batch's flags before anything is created (same errors as the batch). */
-export function checkSearchDims(flags: FlagMap): void {
-  if (!flagDims(flags).length) failDim(msg.noSearchDimensions(flagsDesc(flags)));
+/** Checks a batch's flags before anything is created (the errors the batch would log). */
+export function checkBatchFlags(optimizer: BatchOptimizer, flags: FlagMap): void {
+  if (optimizer === "random") {
+    if (!flagDims(flags).length) failDim(msg.noSearchDimensions(flagsDesc(flags)));
+    return;
+  }
+  for (const [name, value] of Object.entries(flags)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string") functionDim(v, name);
+  }
 }
 
 /** Flag-function values in a grid are drawn per trial; a third arg is used first. */

@@ -7,7 +7,7 @@
 import { homedir } from "node:os";
 import { readBatchFiles } from "../batch/batch-files.js";
 import { batchOptimizerFor } from "../batch/optimizer.js";
-import { checkSearchDims, DEFAULT_RANDOM_MAX_TRIALS, type BatchSpec } from "../batch/trials.js";
+import { checkBatchFlags, DEFAULT_RANDOM_MAX_TRIALS, type BatchSpec } from "../batch/trials.js";
 import type { Ctx } from "../context.js";
 import { parseFlagArgs } from "../flags/args.js";
 import { decodeUserFlags, resolveFlagValues, type FlagValuesRequest } from "../flags/resolve-values.js";
@@ -51,7 +51,7 @@ export function planRun(op: Operation, opts: RunOptions, ctx: Ctx): RunPlan {
     if (opts.maxTrials !== undefined) warn(msg.notBatchMaxTrials());
     return plan;
   }
-  if (optimizer === "random") checkSearchDims(resolved.flags);
+  checkBatchFlags(optimizer, resolved.flags);
   const maxTrials = opts.maxTrials ?? (optimizer === "random" ? DEFAULT_RANDOM_MAX_TRIALS : undefined);
   plan.batch = {
     optimizer,

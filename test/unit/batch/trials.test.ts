@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isGuildError } from "../../../src/core/errors.js";
-import { batchTrials, gridTrials, type BatchSpec } from "../../../src/core/batch/trials.js";
+import { batchTrials, checkBatchFlags, gridTrials, type BatchSpec } from "../../../src/core/batch/trials.js";
 import { flagDims } from "../../../src/core/batch/search-space.js";
 import { float, isFloat, type FlagMap } from "../../../src/core/flags/value.js";
 import { sampleIndices, seededRandom } from "../../../src/core/util/seeded-random.js";
@@ -105,6 +105,13 @@ test("random search errors, as Guild's batch logs them", () => {
     [{ x: "loguniform[a:b]" }, "ERROR: [guild] invalid search dimension for flag x: expected a number, got a"],
   ];
   for (const [flags, expected] of cases) assert.equal(error(() => random(flags)), expected, JSON.stringify(flags));
+});
+
+test("a batch's flags are checked before anything is created", () => {
+  assert.equal(error(() => checkBatchFlags("random", { x: 1 })), "ERROR: [guild] flags for batch (x=1) do not contain any search dimensions\nTry specifying a range for one or more flags as NAME=[MIN:MAX].");
+  assert.equal(error(() => checkBatchFlags("+", { x: ["a", "foo[1:2]"] })), "ERROR: [guild] unknown function 'foo' used for flag x");
+  assert.equal(error(() => checkBatchFlags("+", { x: ["a", "b"], y: "[1:2]" })), "no error");
+  assert.equal(error(() => checkBatchFlags("random", { y: "[1:2]" })), "no error");
 });
 
 test("flag functions in an explicit grid are drawn per trial", () => {
