@@ -22,7 +22,15 @@ export function readBatchFiles(paths: readonly string[], cwd: string, warn: (lin
     if (!existsSync(path)) fail(msg.noSuchBatchFile(shown));
     return { path, shown };
   });
-  return resolved.flatMap(({ path, shown }) => trialsForText(readFileSync(path, "utf8"), shown, warn));
+  return resolved.flatMap(({ path, shown }) => trialsForText(readText(path, shown), shown, warn));
+}
+
+function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    fail(msg.batchFileError(shown, (e as Error).message));
+  }
 }
 
 /** As Guild shows it: joined to the command's directory (`./trials.csv`). */

@@ -32,7 +32,6 @@ interface Proto {
   op: Operation;
   flags: FlagMap;
   userFlags: FlagMap;
-  runParams: Record<string, unknown>;
   /** Trials from batch files. */
   trials?: FlagMap[];
 }
@@ -105,14 +104,12 @@ function readProto(batchDir: string): Proto {
   if (!op) fail(`cannot start batch in ${batchDir}: missing or invalid proto in ${dir}`);
   const flags = readAttr(dir, "flags");
   const userFlags = readAttr(dir, "user_flags");
-  const runParams = readAttr(dir, "run_params");
   const trials = readAttr(dir, "trials");
   return {
     dir,
     op: { ...op, sourcecodeRoot: null },
     flags: isFlagMap(flags) ? flags : {},
     userFlags: isFlagMap(userFlags) ? userFlags : {},
-    runParams: isFlagMap(runParams) ? runParams : {},
     ...(Array.isArray(trials) ? { trials: trials.filter(isFlagMap) } : {}),
   };
 }
