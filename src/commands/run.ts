@@ -25,6 +25,10 @@ interface RunCliOptions {
   optimizer?: string;
   failOnTrialError?: boolean;
   needed?: boolean;
+  printCmd?: boolean;
+  printEnv?: boolean;
+  printTrials?: boolean;
+  saveTrials?: string;
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
@@ -35,10 +39,12 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       "Run an operation.\n\n" +
         "OPERATION is a Python script (say.py), an operation defined in guild.yml\n" +
         "([MODEL:]OPERATION), or the builtin 'queue'. Flags are given as NAME=VALUE;\n" +
-        "a list value (msg=[a,b,c]) runs a batch with one trial per value.",
+        "a list value (msg=[a,b,c]) runs a batch with one trial per value, a range\n" +
+        "(lr=[0.01:0.1], uniform[a:b], loguniform[a:b]) a random search, and @FILE\n" +
+        "(CSV, JSON or YAML) one trial per row.",
     )
     .usage("[OPTIONS] [[MODEL:]OPERATION] [FLAG=VAL...]")
-    .argument("[args...]", "operation followed by flags")
+    .argument("[args...]", "operation followed by flags and @batch-files")
     .option("-l, --label <label>", "Set a label for the run.")
     .option("-t, --tag <tag>", "Prepend TAG to the default label.")
     .option("--batch-label <label>", "Label to use for batch runs (-bl).")
@@ -52,11 +58,19 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("-f, --force-flags", "Accept all flag assignments, even for undefined or invalid values.")
     .option("--gpus <devices>", "Limit availabe GPUs to DEVICES, a comma separated list of device IDs.")
     .option("--no-gpus", "Disable GPUs for the run.")
-    .option("-m, --max-trials <n>", "Maximum number of trials to run in batch operations.", parseIntOption("--max-trials"))
-    .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("--random-seed"))
-    .option("-o, --optimizer <name>", "Optimizer to run the operation with.")
+    .option(
+      "-m, --max-trials <n>",
+      "Maximum number of trials to run in batch operations (random search: 20 by default).",
+      parseIntOption("'-m' / '--max-trials'", 1),
+    )
+    .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("'--random-seed'"))
+    .option("-o, --optimizer <name>", "Optimize the run using the specified algorithm ('random' or '+').")
     .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
     .option("-n, --needed", "Run only if there is not an available matching run.")
+    .option("--print-cmd", "Show operation command and exit.")
+    .option("--print-env", "Show operation environment and exit.")
+    .option("--print-trials", "Show generated trials and exit.")
+    .option("--save-trials <path>", "Save generated trials to a CSV batch file and exit.")
     .action(async (args: string[], options: RunCliOptions, self: Command) => {
       const { runOp } = await import("../core/run/run-op.js");
       const { installTerminationHandlers } = await import("./signals.js");
@@ -92,5 +106,9 @@ export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOpt
     optimizer: o.optimizer,
     failOnTrialError: o.failOnTrialError === true,
     needed: o.needed === true,
+    printCmd: o.printCmd === true,
+    printEnv: o.printEnv === true,
+    printTrials: o.printTrials === true,
+    saveTrials: o.saveTrials,
   };
 }

@@ -6,6 +6,12 @@
 
 const TRY_OPS = "Try 'guild operations' for a list of available operations.";
 
+/** Guild's `cli.table` rows: indented 2, columns padded to width + 2, the last unpadded. */
+export function tableRows(rows: readonly (readonly [string, string])[], indent = 2): string[] {
+  const width = Math.max(0, ...rows.map(([a]) => a.length));
+  return rows.map(([a, b]) => `${" ".repeat(indent)}${a.padEnd(width + 2)}${b}`);
+}
+
 export const msg = {
   opNotDefinedForProject: (op: string) =>
     `operation '${op}' is not defined for this project\n${TRY_OPS}`,
@@ -28,6 +34,32 @@ export const msg = {
     `Try 'guild run ${opspec} --help-op' for a list of flags or use --force-flags to skip this check.`,
   invalidFlagValue: (value: string, name: string, why: string) =>
     `invalid value ${value} for ${name}: ${why}`,
+  unsupportedChoice: (name: string, rows: readonly (readonly [string, string])[]) =>
+    [
+      `Unsupported value for '${name}' - supported values are:`,
+      "",
+      ...tableRows(rows),
+      "",
+      "Run the command again using one of these options.",
+    ].join("\n"),
+  missingRequiredFlags: (rows: readonly (readonly [string, string])[]) =>
+    [
+      "Operation requires the following missing flags:",
+      "",
+      ...tableRows(rows),
+      "",
+      "Run the command again with these flags specified as NAME=VAL.",
+    ].join("\n"),
+  noSuchBatchFile: (path: string) => `batch file ${path} does not exist`,
+  batchFileError: (path: string, why: string) => `cannot read trials for ${path}: ${why}`,
+  notBatchMaxTrials: () => "WARNING: not a batch run - ignoring --max-trials",
+  cannotPrintTrials: () => "cannot print trials for a non-batch operation",
+  cannotSaveTrials: () => "cannot save trials for a non-batch operation",
+  noSearchDimensions: (flagsDesc: string) =>
+    `flags for batch (${flagsDesc}) do not contain any search dimensions\n` +
+    "Try specifying a range for one or more flags as NAME=[MIN:MAX].",
+  unsupportedOptimizer: (name: string) =>
+    `optimizer '${name}' is not supported (supported: random, '+')\nTry 'guild run --help' for more information.`,
   noRunMatch: (spec: string) => `could not find a run matching '${spec}'\nTry 'guild runs list' for a list.`,
   noRunMatchCmd: (spec: string, cmd: string) =>
     `could not find a run matching '${spec}'\n` +

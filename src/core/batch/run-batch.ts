@@ -1,9 +1,11 @@
 /**
- * The batch driver (Guild's batch_main): reads the proto, expands the
- * trials, creates them all up front as `pending` (claimed by this process, so
- * no queue can take a half-made trial), then hands each over in order: staged
- * with --stage-trials, else run here. A failed trial does not stop the batch
- * unless --fail-on-trial-error.
+ * The batch driver (Guild's batch_main and random_main): reads the proto,
+ * makes the trials (a grid, or a random search drawn from the batch's random
+ * seed), then hands each over in order. With --stage-trials each trial is
+ * made directly staged (whole, then renamed in). Otherwise all are created
+ * up front as `pending` (claimed by this process, so no queue can take a
+ * trial the batch is about to run) and run here in turn. A failed trial does
+ * not stop the batch unless --fail-on-trial-error.
  */
 import { symlinkSync } from "node:fs";
 import { join } from "node:path";
@@ -22,9 +24,8 @@ import { defaultRunOptions, runParamsFor } from "../run/options.js";
 import { envFileFor, stageClaimedRun, stagedMessage } from "../run/stage.js";
 import { startClaimedRun } from "../run/start.js";
 import { isTerminating, TERMINATED_EXIT_STATUS } from "../run/termination.js";
-import { labelTemplateFor } from "../run/run-op.js";
-import { fail } from "../errors.js";
-import { expandGrid } from "./expand.js";
+import { fail, isGuildError } from "../errors.js";
+import { batchTrials, type BatchSpec } from "./trials.js";
 import { trialDesc } from "./trial-desc.js";
 
 interface Proto {
@@ -33,7 +34,8 @@ interface Proto {
   op: Operation;
   flags: FlagMap;
   userFlags: FlagMap;
-  runParams: Record<string, unknown>;
+  /** Trials from batch files. */
+  trials?: FlagMap[];
 }
 
 interface Trial {
@@ -44,10 +46,20 @@ interface Trial {
 
 export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   const proto = readProto(batchDir);
-  const grid = expandGrid(proto.flags);
-  if (readAttr(batchDir, "stage_trials") === true) return stageTrials(batchDir, proto, grid, ctx);
-  const failOnError = (readAttr(batchDir, "run_params") as Record<string, unknown> | undefined)?.fail_on_trial_error === true;
-  const trials = grid.map((flags) => createTrial(batchDir, proto, flags, "pending", ctx));
+  const runParams = readAttr(batchDir, "run_params");
+  const params = isFlagMap(runParams) ? runParams : {};
+  const log = (level: string, text: string) => ctx.out.stderr(`${level}: [guild] ${text}\n`);
+  let trialFlags: FlagMap[];
+  try {
+    trialFlags = batchTrials(batchSpecFor(batchDir, proto));
+  } catch (e) {
+    // Bad search dimensions end the batch with Guild's error line.
+    if (!isGuildError(e)) throw e;
+    ctx.out.stderr(`${e.message}\n`);
+    return 1;
+  }
+  if (readAttr(batchDir, "stage_trials") === true) return stageTrials(batchDir, proto, trialFlags, params.quiet === true, ctx);
+  const trials = trialFlags.map((flags) => createTrial(batchDir, proto, flags, "pending", ctx));
   for (const [i, trial] of trials.entries()) {
     if (isTerminating()) {
       stageRemaining(trials.slice(i), proto, ctx);
@@ -60,26 +72,21 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
     if (code === 0) continue;
     if (isTerminating()) continue;
     log("ERROR", `trial ${trial.id} exited with an error (see log for details)`);
-    if (failOnError) {
+    if (params.fail_on_trial_error === true) {
       log("ERROR", "stopping batch because a trial failed (remaining staged trials may be started as needed)");
       stageRemaining(trials.slice(i + 1), proto, ctx);
       return 1;
     }
   }
   return 0;
-
-  function log(level: string, text: string): void {
-    ctx.out.stderr(`${level}: [guild] ${text}\n`);
-  }
 }
 
 /**
  * --stage-trials: each trial appears in the store already staged (made
  * whole, then renamed in), so handing it over is its creation.
  */
-function stageTrials(batchDir: string, proto: Proto, grid: FlagMap[], ctx: Ctx): number {
-  const quiet = proto.runParams.quiet === true;
-  for (const flags of grid) {
+function stageTrials(batchDir: string, proto: Proto, trialFlags: FlagMap[], quiet: boolean, ctx: Ctx): number {
+  for (const flags of trialFlags) {
     if (isTerminating()) return TERMINATED_EXIT_STATUS;
     const id = newRunId();
     ctx.out.stderr(`INFO: [guild] Staging trial ${id}: ${trialDesc(proto.op.opDesc, flags)}\n`);
@@ -89,6 +96,19 @@ function stageTrials(batchDir: string, proto: Proto, grid: FlagMap[], ctx: Ctx):
   return 0;
 }
 
+function batchSpecFor(batchDir: string, proto: Proto): BatchSpec {
+  const maxTrials = readAttr(batchDir, "max_trials");
+  const seed = readAttr(batchDir, "random_seed");
+  return {
+    optimizer: readOpref(batchDir)?.opName === "random" ? "random" : "+",
+    flags: proto.flags,
+    userFlags: proto.userFlags,
+    ...(proto.trials ? { trials: proto.trials } : {}),
+    ...(typeof maxTrials === "number" ? { maxTrials } : {}),
+    randomSeed: typeof seed === "number" ? seed : 0,
+  };
+}
+
 function readProto(batchDir: string): Proto {
   const dir = protoDir(batchDir);
   const opref = readOpref(dir);
@@ -96,7 +116,7 @@ function readProto(batchDir: string): Proto {
   if (!op) fail(`cannot start batch in ${batchDir}: missing or invalid proto in ${dir}`);
   const flags = readAttr(dir, "flags");
   const userFlags = readAttr(dir, "user_flags");
-  const runParams = readAttr(dir, "run_params");
+  const trials = readAttr(dir, "trials");
   const digest = readAttr(dir, "sourcecode_digest");
   return {
     dir,
@@ -104,11 +124,11 @@ function readProto(batchDir: string): Proto {
     op: { ...op, sourcecodeRoot: null },
     flags: isFlagMap(flags) ? flags : {},
     userFlags: isFlagMap(userFlags) ? userFlags : {},
-    runParams: isFlagMap(runParams) ? runParams : {},
+    ...(Array.isArray(trials) ? { trials: trials.filter(isFlagMap) } : {}),
   };
 }
 
-/** A trial: a copy of the proto with one grid point's flags, claimed by us. */
+/** A trial: a copy of the proto with one trial's flags, claimed by us or staged. */
 function createTrial(
   batchDir: string,
   proto: Proto,
@@ -119,17 +139,14 @@ function createTrial(
 ): Trial {
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const dir = join(runsDirFor(ctx.home), id);
-  const template = labelTemplateFor(
-    { label: proto.runParams.label as string | null, tag: proto.runParams.tag as string | null },
-    proto.op,
-  );
   createRun(
     {
       id,
       op: proto.op,
       flags,
       userFlags: proto.userFlags,
-      label: renderLabel(template, flags, warn) || null,
+      // The proto's template (from -l/-t or the op) with this trial's flags.
+      label: renderLabel(proto.op.labelTemplate, flags, warn) || null,
       runParams: { ...runParamsFor({ ...defaultRunOptions(), stage: state === "staged", yes: true }), restart: id },
       sourcecodeDir: guildPath(proto.dir, "sourcecode"),
       sourcecodeDigest: proto.sourcecodeDigest,

@@ -5,6 +5,7 @@
 import { encodeFlagArg, encodeFlagEnv, encodeFlagValue } from "../flags/encode.js";
 import type { FlagMap, FlagValue } from "../flags/value.js";
 import { FLAG_ARGS_TOKEN } from "../op/operation.js";
+import { pyEquals } from "../flags/py-compare.js";
 
 /** Per-flag command settings (`cmd-flags` in the `op` attr). */
 export interface CmdFlag {
@@ -51,16 +52,21 @@ function flagArgsFor(spec: CommandSpec, warnings: string[]): string[] {
   for (const name of Object.keys(spec.flags).sort()) {
     const value = spec.flags[name] as FlagValue;
     const cf = spec.cmdFlags[name] ?? {};
-    if (cf.argSkip || value === null) continue;
-    const option = `--${cf.argName ?? name}`;
+    if (cf.argSkip) continue;
+    const argName = cf.argName ?? name;
+    const option = `--${argName}`;
     if (literal.has(option)) {
-      warnings.push(`WARNING: ignoring flag '${name}' because it's specified in the operation command`);
+      warnings.push(
+        `WARNING: ignoring flag '${name}=${encodeFlagValue(value)}' because it's shadowed in the operation cmd as ${option}`,
+      );
       continue;
     }
-    if (cf.argSwitch !== undefined) {
-      if (encodeFlagValue(value) === encodeFlagValue(cf.argSwitch)) args.push(option);
+    // Guild compares with Python's ==, so `arg-switch: yes` matches 1 too.
+    if (cf.argSwitch !== undefined && cf.argSwitch !== null) {
+      if (pyEquals(cf.argSwitch, value)) args.push(option);
       continue;
     }
+    if (value === null) continue;
     args.push(option, encodeFlagArg(value, argsDest(spec)));
   }
   return args;

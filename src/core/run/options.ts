@@ -21,6 +21,11 @@ export interface RunOptions {
   optimizer?: string;
   failOnTrialError: boolean;
   needed: boolean;
+  printCmd: boolean;
+  printEnv: boolean;
+  printTrials: boolean;
+  /** `--save-trials PATH`. */
+  saveTrials?: string;
 }
 
 export function defaultRunOptions(): RunOptions {
@@ -34,6 +39,9 @@ export function defaultRunOptions(): RunOptions {
     noGpus: false,
     failOnTrialError: false,
     needed: false,
+    printCmd: false,
+    printEnv: false,
+    printTrials: false,
   };
 }
 
@@ -64,16 +72,16 @@ export function runParamsFor(opts: RunOptions): Record<string, unknown> {
     optimize: false,
     optimizer: opts.optimizer ?? null,
     pidfile: null,
-    print_cmd: false,
-    print_env: false,
-    print_trials: false,
+    print_cmd: opts.printCmd,
+    print_env: opts.printEnv,
+    print_trials: opts.printTrials,
     proto: null,
     quiet: opts.quiet,
     random_seed: opts.randomSeed ?? null,
     remote: null,
     restart: opts.start ?? null,
     run_dir: null,
-    save_trials: null,
+    save_trials: opts.saveTrials ?? null,
     set_trace: false,
     stage: opts.stage,
     stage_trials: opts.stageTrials,

@@ -15,7 +15,7 @@ import type { Operation } from "../op/operation.js";
 import { writeAttr, deleteAttr } from "../store/attrs.js";
 import { claimRun } from "../store/claim.js";
 import { findRunForStart } from "../store/find-run.js";
-import { readOpref, opDescFor } from "../store/opref.js";
+import { runOpDesc } from "../runs/op-desc.js";
 import { protoDir } from "../store/paths.js";
 import { runStatus } from "../store/status.js";
 import { confirm } from "../util/prompt.js";
@@ -51,8 +51,8 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
 }
 
 function displayName(runDir: string, op: Operation): string {
-  const protoRef = existsSync(protoDir(runDir)) ? readOpref(protoDir(runDir)) : undefined;
-  return protoRef ? `${opDescFor(protoRef)}+` : op.opDesc;
+  // A batch shows as its proto's op with `+` (or `+random`).
+  return existsSync(protoDir(runDir)) ? runOpDesc(runDir) : op.opDesc;
 }
 
 /** `--start ID name=val` overrides stored flag values. */
