@@ -25,6 +25,7 @@ interface RunCliOptions {
   optimizer?: string;
   failOnTrialError?: boolean;
   needed?: boolean;
+  testOutputScalars?: string;
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
@@ -57,7 +58,12 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("-o, --optimizer <name>", "Optimizer to run the operation with.")
     .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
     .option("-n, --needed", "Run only if there is not an available matching run.")
+    .option("--test-output-scalars <output>", "Test output scalars on OUTPUT (a file, or '-' for standard input).")
     .action(async (args: string[], options: RunCliOptions, self: Command) => {
+      if (options.testOutputScalars !== undefined) {
+        const { testOutputScalars } = await import("../core/scalars/test-output.js");
+        return testOutputScalars(runOptionsFor(args, options).opspec, options.testOutputScalars, contextFor(self, io));
+      }
       const { runOp } = await import("../core/run/run-op.js");
       const { installTerminationHandlers } = await import("./signals.js");
       const ctx = contextFor(self, io);
