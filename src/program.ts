@@ -7,6 +7,9 @@ import type { CliIo } from "./cli.js";
 import { VERSION } from "./core/package-info.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
+import { registerCatCommand } from "./commands/cat.js";
+import { registerCompareCommand } from "./commands/compare.js";
+import { registerLsCommand } from "./commands/ls.js";
 import { usageErrorMessage } from "./commands/usage-errors.js";
 
 export interface GlobalOptions {
@@ -32,6 +35,9 @@ export function createProgram(io: CliIo): Command {
   configure(program, io);
   registerRunCommand(program, io);
   registerRunsCommands(program, io);
+  registerCatCommand(program, io);
+  registerCompareCommand(program, io);
+  registerLsCommand(program, io);
   return program;
 }
 

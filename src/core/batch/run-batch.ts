@@ -24,6 +24,7 @@ import { startClaimedRun } from "../run/start.js";
 import { isTerminating, TERMINATED_EXIT_STATUS } from "../run/termination.js";
 import { labelTemplateFor } from "../run/run-op.js";
 import { fail } from "../errors.js";
+import { noRunProgress, startRunProgress, type RunProgress } from "../progress/run-progress.js";
 import { expandGrid } from "./expand.js";
 import { trialDesc } from "./trial-desc.js";
 
@@ -46,6 +47,23 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   const stageTrials = readAttr(batchDir, "stage_trials") === true;
   const failOnError = (readAttr(batchDir, "run_params") as Record<string, unknown> | undefined)?.fail_on_trial_error === true;
   const trials = expandGrid(proto.flags).map((flags) => createTrial(batchDir, proto, flags, stageTrials, ctx));
+  const progress = stageTrials ? noRunProgress(ctx) : startRunProgress("batch", "trials", trials.length, ctx);
+  try {
+    return await runTrials({ trials, proto, stageTrials, failOnError, progress }, progress.ctx);
+  } finally {
+    progress.close();
+  }
+}
+
+interface TrialsRun {
+  trials: Trial[];
+  proto: Proto;
+  stageTrials: boolean;
+  failOnError: boolean;
+  progress: RunProgress;
+}
+
+async function runTrials({ trials, proto, stageTrials, failOnError, progress }: TrialsRun, ctx: Ctx): Promise<number> {
   const log = (level: string, text: string) => ctx.out.stderr(`${level}: [guild] ${text}\n`);
   for (const [i, trial] of trials.entries()) {
     if (isTerminating()) {
@@ -62,6 +80,7 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
     }
     log("INFO", `Running trial ${trial.id}: ${desc}`);
     const code = await startClaimedRun(envReq, ctx);
+    progress.finished(code === 0);
     if (code === 0) continue;
     if (isTerminating()) continue;
     log("ERROR", `trial ${trial.id} exited with an error (see log for details)`);

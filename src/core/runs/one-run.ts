@@ -1,0 +1,20 @@
+/**
+ * The one run a command works on (`cat`, `ls`, `runs info`): RUN among the
+ * filtered runs, newest first, `1` (the latest) when not given.
+ */
+import type { Ctx } from "../context.js";
+import { fail } from "../errors.js";
+import { msg } from "../messages.js";
+import { shortId } from "../store/ids.js";
+import { filteredRuns, type RunRow, type RunsFilter } from "./list.js";
+import { selectRuns } from "./select.js";
+
+/** `cmd` names the command in errors: `guild cat`. */
+export function oneRun(spec: string | undefined, filter: RunsFilter, cmd: string, ctx: Ctx): RunRow {
+  const rows = filteredRuns(filter, ctx);
+  if (!rows.length) fail(msg.noMatchingRuns());
+  const runSpec = spec ?? "1";
+  const selected = selectRuns(rows, [runSpec], cmd);
+  if (selected.length > 1) fail(msg.multipleRunsMatch(runSpec, selected.map((r) => shortId(r.id))));
+  return selected[0] as RunRow;
+}

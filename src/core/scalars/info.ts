@@ -1,0 +1,24 @@
+/**
+ * A run's scalars as `guild runs info` shows them under `scalars:`: each
+ * key (`loss`, or `prefix#tag` for events outside `.guild`) with its last
+ * value and step, `sys/` tags left out unless all are asked for.
+ */
+import { pyFixed } from "../util/py-fixed.js";
+import { runScalars, type ScalarSummary } from "./run-scalars.js";
+
+export interface InfoScalar {
+  key: string;
+  value: number;
+  step: number;
+}
+
+export function runInfoScalars(runDir: string, allScalars = false): InfoScalar[] {
+  return runScalars(runDir)
+    .filter((s) => allScalars || !s.tag.startsWith("sys/"))
+    .map((s: ScalarSummary) => ({ key: s.key, value: s.last.value, step: s.last.step }));
+}
+
+/** `0.250000 (step 3)`, as Guild prints a scalar's last value. */
+export function formatScalarValue(value: number, step: number): string {
+  return `${pyFixed(value)} (step ${step})`;
+}
