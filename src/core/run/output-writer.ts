@@ -81,6 +81,7 @@ function lineSplitter(sink: LineSink): { write(chunk: Uint8Array, stream: Stream
       for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, start)) {
         parts.push(Buffer.from(chunk.subarray(start, i + 1)));
         emit(parts, stream);
+        if (!active) return;
         parts.length = 0;
         pendingSize[stream] = 0;
         start = i + 1;
