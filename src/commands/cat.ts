@@ -3,9 +3,9 @@ import type { Command } from "commander";
 import type { CliIo } from "../cli.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
-import { addStatusFilters, statusesFor, type ListCliOptions } from "./runs.js";
+import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";
 
-interface CatCliOptions extends ListCliOptions {
+interface CatCliOptions extends RunFilterCliOptions {
   path?: string;
   sourcecode?: boolean;
   output?: boolean;
@@ -25,11 +25,11 @@ export function registerCatCommand(program: Command, io: CliIo): void {
     .option("-p, --path <path>", "Path of file to show. Required unless --output is used.")
     .option("-s, --sourcecode", "Apply PATH to source code files.")
     .option("-O, --output", "Show run output. Cannot be used with --path.");
-  addStatusFilters(cmd);
+  addRunFilters(cmd);
   cmd.action(async (run: string | undefined, o: CatCliOptions, self: Command) => {
     const { catRunFile } = await import("../core/runs/run-files.js");
     const ctx = contextFor(self, io, { createHome: false });
-    const filter = { statuses: statusesFor(o), deleted: false };
+    const filter = runsQueryFor(o);
     const { bytes, note } = catRunFile(run, filter, { output: o.output === true, path: o.path, sourcecode: o.sourcecode === true }, ctx);
     if (note) ctx.out.stderr(`${note}\n`);
     ctx.out.stdout(bytes);

@@ -5,9 +5,9 @@ import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { parseIntOption } from "./option-parsers.js";
-import { addStatusFilters, statusesFor, type ListCliOptions } from "./runs.js";
+import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";
 
-interface CompareCliOptions extends ListCliOptions {
+interface CompareCliOptions extends RunFilterCliOptions {
   min?: string;
   max?: string;
   top?: number;
@@ -50,7 +50,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     .option("--json", "Print comparison data as JSON.")
     .option("--include-batch", "Include batch runs.")
     .option("--print-scalars", "Show available scalars and exit.");
-  addStatusFilters(cmd);
+  addRunFilters(cmd);
   cmd.action(async (specs: string[], o: CompareCliOptions & { limit?: number }, self: Command) => {
     checkExclusive(o);
     const { compareRuns, saveCompareCsv } = await import("../core/compare/compare-runs.js");
@@ -59,7 +59,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     const table = compareRuns(
       {
         specs,
-        filter: { statuses: statusesFor(o), deleted: false },
+        filter: runsQueryFor(o),
         includeBatch: o.includeBatch === true,
         allScalars: o.allScalars === true,
         skipCore: o.skipCore === true,

@@ -3,11 +3,12 @@ import type { Command } from "commander";
 import type { CliIo } from "../cli.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
-import { addStatusFilters, statusesFor, type ListCliOptions } from "./runs.js";
+import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";
 
-interface LsCliOptions extends ListCliOptions {
+interface LsCliOptions extends RunFilterCliOptions {
   path?: string;
   sourcecode?: boolean;
+  all?: boolean;
   fullPath?: boolean;
   followLinks?: boolean;
   noFormat?: boolean;
@@ -30,11 +31,11 @@ export function registerLsCommand(program: Command, io: CliIo): void {
     .option("-f, --full-path", "Show full path for files.")
     .option("-L, --follow-links", "Follow links.")
     .option("-n, --no-format", "Show files without additional formatting.");
-  addStatusFilters(cmd);
+  addRunFilters(cmd);
   cmd.action(async (run: string | undefined, o: LsCliOptions & { format?: boolean }, self: Command) => {
     const { lsRun } = await import("../core/runs/run-files.js");
     const ctx = contextFor(self, io, { createHome: false });
-    const filter = { statuses: statusesFor(o), deleted: false };
+    const filter = runsQueryFor(o);
     const options = {
       path: o.path,
       sourcecode: o.sourcecode === true,

@@ -27,7 +27,7 @@ interface RmCliOptions extends FilterCliOptions {
   permanent?: boolean;
 }
 
-export function addStatusFilters(cmd: Command): Command {
+function addStatusFilters(cmd: Command): Command {
   return cmd
     .option("-R, --running", "Filter only runs that are still running (-Sr).")
     .option("-C, --completed", "Filter only completed runs (-Sc).")

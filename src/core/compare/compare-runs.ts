@@ -7,7 +7,8 @@ import { dirname, resolve } from "node:path";
 import type { Ctx } from "../context.js";
 import { fail } from "../errors.js";
 import { isFlagMap } from "../flags/value.js";
-import { filteredRuns, type RunRow, type RunsFilter } from "../runs/list.js";
+import { filteredRuns, type RunRow } from "../runs/list.js";
+import type { RunsQuery } from "../runs/one-run.js";
 import { selectRuns } from "../runs/select.js";
 import { runScalars } from "../scalars/run-scalars.js";
 import { writeFileAtomic } from "../store/atomic.js";
@@ -18,7 +19,7 @@ import { compareTable, type CompareTable, type RunFacts, type TableOptions } fro
 
 export interface CompareOptions extends TableOptions {
   specs: readonly string[];
-  filter: RunsFilter;
+  filter: RunsQuery;
   includeBatch: boolean;
 }
 

@@ -6,11 +6,14 @@ import type { Ctx } from "../context.js";
 import { fail } from "../errors.js";
 import { msg } from "../messages.js";
 import { shortId } from "../store/ids.js";
-import { filteredRuns, type RunRow, type RunsFilter } from "./list.js";
+import { filteredRuns, type RunRow } from "./list.js";
 import { selectRuns } from "./select.js";
 
+/** The filters `filteredRuns` takes. */
+export type RunsQuery = Parameters<typeof filteredRuns>[0];
+
 /** `cmd` names the command in errors: `guild cat`. */
-export function oneRun(spec: string | undefined, filter: RunsFilter, cmd: string, ctx: Ctx): RunRow {
+export function oneRun(spec: string | undefined, filter: RunsQuery, cmd: string, ctx: Ctx): RunRow {
   const rows = filteredRuns(filter, ctx);
   if (!rows.length) fail(msg.noMatchingRuns());
   const runSpec = spec ?? "1";

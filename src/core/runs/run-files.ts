@@ -11,8 +11,7 @@ import { fail } from "../errors.js";
 import { guildPath } from "../store/paths.js";
 import { compareCodePoints } from "../yaml/emitter.js";
 import { SOURCECODE_DIR } from "../run/op-attr.js";
-import type { RunsFilter } from "./list.js";
-import { oneRun } from "./one-run.js";
+import { oneRun, type RunsQuery } from "./one-run.js";
 
 export interface CatTarget {
   output: boolean;
@@ -121,7 +120,7 @@ function isLink(path: string): boolean {
 }
 
 /** `guild cat`: the bytes of one run's file or output. */
-export function catRunFile(spec: string | undefined, filter: RunsFilter, t: CatTarget, ctx: Ctx): { bytes: Buffer; note?: string } {
+export function catRunFile(spec: string | undefined, filter: RunsQuery, t: CatTarget, ctx: Ctx): { bytes: Buffer; note?: string } {
   checkRelativePath(t.path, "guild cat");
   const run = oneRun(spec, filter, "guild cat", ctx);
   const { path, note } = catPathFor(run.dir, t);
@@ -129,7 +128,7 @@ export function catRunFile(spec: string | undefined, filter: RunsFilter, t: CatT
 }
 
 /** `guild ls`: one run's header line and file list. */
-export function lsRun(spec: string | undefined, filter: RunsFilter, o: LsOptions, ctx: Ctx): { header: string; files: string[] } {
+export function lsRun(spec: string | undefined, filter: RunsQuery, o: LsOptions, ctx: Ctx): { header: string; files: string[] } {
   checkRelativePath(o.path, "guild ls");
   const run = oneRun(spec, filter, "guild ls", ctx);
   return { header: o.fullPath ? run.dir : runDirHeader(run.dir, ctx), files: listRunFiles(run.dir, o) };
