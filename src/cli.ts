@@ -1,29 +1,45 @@
 /**
- * The `guild` command line: builds the program, runs it, and turns errors
- * into `guild: <message>` and an exit code. The only module that decides how
- * the process exits. Commands are loaded only when invoked, so `--version`
- * and `--help` stay at Node's start-up cost.
+ * The `guild` command line: global options, then the one command asked for,
+ * loaded on demand. The only module that decides how the process exits:
+ * `GuildError` → `guild: <message>` and its code, usage errors → 2, anything
+ * else → a stack and "internal error".
  */
 import type { CommanderError } from "commander";
-import { isGuildError, EXIT } from "./core/errors.js";
-import { VERSION } from "./core/package-info.js";
 import type { Out } from "./core/context.js";
+import { EXIT, isGuildError } from "./core/errors.js";
+import { VERSION } from "./core/package-info.js";
+import { parseGlobalArgs, type GlobalArgs } from "./commands/global-args.js";
+import { findCommand } from "./commands/registry.js";
 
 export interface CliIo {
   out: Out;
   /** Set by a command whose result is an exit code (an operation's). */
   exitCode: number;
+  globals: Pick<GlobalArgs, "home" | "cwd">;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
-  if (argv.length === 1 && (argv[0] === "--version")) {
-    io.out.stdout(`guild ${VERSION}\n`);
-    return 0;
-  }
   try {
+    const args = parseGlobalArgs(normalizeArgv(argv));
+    if (args.version) {
+      io.out.stdout(`guild ${VERSION}\n`);
+      return 0;
+    }
+    if (args.help || args.command === undefined) {
+      const { rootHelp } = await import("./commands/root-help.js");
+      io.out.stdout(rootHelp());
+      return 0;
+    }
+    const entry = findCommand(args.command);
+    if (!entry) {
+      io.out.stderr(`guild: unrecognized command '${args.command}'\nTry 'guild --help' for more information.\n`);
+      return EXIT.USAGE_ERROR;
+    }
+    io.globals = { home: args.home, cwd: args.cwd };
     const { createProgram } = await import("./program.js");
     const program = createProgram(io);
-    await program.parseAsync(normalizeArgv(argv), { from: "user" });
+    await entry.register(program, io);
+    await program.parseAsync([args.command, ...args.rest], { from: "user" });
     return io.exitCode;
   } catch (e) {
     return exitCodeFor(e, io);
@@ -44,9 +60,9 @@ const ARG_ALIASES: Record<string, string[]> = {
 
 export function normalizeArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
-  for (const arg of argv) {
+  for (const [i, arg] of argv.entries()) {
     if (arg === "--") {
-      out.push(...argv.slice(out.length));
+      out.push(...argv.slice(i));
       break;
     }
     out.push(...(ARG_ALIASES[arg] ?? [arg]));
@@ -80,6 +96,7 @@ function commanderExitCode(e: CommanderError, io: CliIo): number {
 function defaultIo(): CliIo {
   return {
     exitCode: 0,
+    globals: {},
     out: {
       stdout: (chunk) => void process.stdout.write(chunk),
       stderr: (chunk) => void process.stderr.write(chunk),

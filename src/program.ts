@@ -1,47 +1,19 @@
 /**
- * The commander program: global options and the command groups. Each
- * command module only parses, calls the core and prints.
+ * The commander root for one command: `src/cli.ts` registers only the
+ * command being run. `configure` gives every command our output and click's
+ * usage-error wording.
  */
 import { Command } from "commander";
 import type { CliIo } from "./cli.js";
-import { VERSION } from "./core/package-info.js";
-import { registerRunCommand } from "./commands/run.js";
-import { registerRunsCommands } from "./commands/runs.js";
-import { registerCatCommand } from "./commands/cat.js";
-import { registerCompareCommand } from "./commands/compare.js";
-import { registerLsCommand } from "./commands/ls.js";
 import { usageErrorMessage } from "./commands/usage-errors.js";
-
-export interface GlobalOptions {
-  home?: string;
-  cwd?: string;
-}
 
 export function createProgram(io: CliIo): Command {
   const program = new Command("guild");
-  program
-    .description("Guild AI: track, stage and queue experiment runs")
-    .usage("[OPTIONS] COMMAND [ARGS]...")
-    .version(`guild ${VERSION}`, "--version", "Show the version and exit.")
-    .option("-H <path>", "Use PATH as Guild home (default is GUILD_HOME or ~/.guild)")
-    .option("-C <path>", "Use PATH as current directory for the command")
-    .helpOption("-h, --help", "Show this message and exit.")
-    .helpCommand(false)
-    // Global options go before the command, as with click: `guild runs -C`
-    // is --completed, not the global -C PATH.
-    .enablePositionalOptions()
-    .configureHelp({ subcommandTerm: (cmd) => cmd.name() })
-    .showSuggestionAfterError(true);
-  configure(program, io);
-  registerRunCommand(program, io);
-  registerRunsCommands(program, io);
-  registerCatCommand(program, io);
-  registerCompareCommand(program, io);
-  registerLsCommand(program, io);
-  return program;
+  program.helpOption("-h, --help", "Show this message and exit.").helpCommand(false).enablePositionalOptions();
+  return configure(program, io);
 }
 
-/** Applies our output, error wording and exit handling to a command and its subcommands. */
+/** Applies our output, error wording and exit handling to a command. */
 export function configure(cmd: Command, io: CliIo): Command {
   cmd
     .configureOutput({
@@ -52,10 +24,6 @@ export function configure(cmd: Command, io: CliIo): Command {
     .exitOverride((err) => {
       throw Object.assign(err, { message: usageErrorMessage(err, cmd) });
     });
+  if (cmd.parent) cmd.helpOption("-h, --help", "Show this message and exit.");
   return cmd;
-}
-
-export function globalOptionsFor(cmd: Command): GlobalOptions {
-  const opts = cmd.optsWithGlobals() as { H?: string; C?: string };
-  return { home: opts.H, cwd: opts.C };
 }

@@ -7,10 +7,9 @@ import type { Ctx } from "../core/context.js";
 import { fail } from "../core/errors.js";
 import { assertDirOrMissing, ensureGuildHome, guildHomeFor } from "../core/home.js";
 import { msg } from "../core/messages.js";
-import { globalOptionsFor } from "../program.js";
 
-export function contextFor(cmd: Command, io: CliIo, opts: { createHome: boolean } = { createHome: true }): Ctx {
-  const globals = globalOptionsFor(cmd);
+export function contextFor(_cmd: Command, io: CliIo, opts: { createHome: boolean } = { createHome: true }): Ctx {
+  const globals = io.globals;
   const cwd = globals.cwd ? resolve(globals.cwd) : process.cwd();
   if (globals.cwd && !isDir(cwd)) fail(msg.dirDoesNotExist(globals.cwd));
   const home = guildHomeFor(process.env, globals.home);

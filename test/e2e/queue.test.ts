@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { exitOf, guild, spawnGuild } from "../helpers/guild-cli.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { session, text } from "../helpers/transcript.js";
+import { waitFor } from "../helpers/wait.js";
 
 describe("queue", () => {
   let p: TempProject;
@@ -64,5 +65,32 @@ describe("queue", () => {
     const statuses = list.stdout.trim().split("\n").map((line) => line.split(/\s{2,}/)[3]);
     assert.deepEqual(statuses, Array(statuses.length).fill("completed"));
     assert.equal(readdirSync(join(p.home, "runs")).length, 8 + 1 + 3);
+  });
+});
+
+describe("queue in poll mode", () => {
+  let p: TempProject;
+  beforeEach(() => (p = tempProject("fixtures/projects/queue")));
+  afterEach(() => p.cleanup());
+
+  test("waits, picks up a run staged later, and ends terminated on SIGTERM", async () => {
+    const g = { cwd: p.cwd, home: p.home };
+    const outPath = join(p.root, "queue.out");
+    const fd = openSync(outPath, "w");
+    const queue = spawnGuild(["run", "queue", "poll-interval=1", "-y"], g, fd);
+    const exited = exitOf(queue);
+    const output = () => readFileSync(outPath, "utf8");
+    await waitFor("the queue to wait", () => output().includes("Waiting for staged runs"));
+    assert.equal((await guild(["run", "fail.py", "code=0", "--stage", "-y"], g)).exitCode, 0);
+    await waitFor("the queue to wait again", () => output().split("Waiting for staged runs").length === 3);
+    queue.kill("SIGTERM");
+    await exited;
+    closeSync(fd);
+    assert.match(
+      output(),
+      /^INFO: \[queue\] \S+ \S+ Waiting for staged runs\nINFO: \[queue\] \S+ \S+ Starting staged run [0-9a-f]{32}\nfailing with 0\nINFO: \[queue\] \S+ \S+ Waiting for staged runs\n$/,
+    );
+    const list = (await guild(["runs"], g)).stdout;
+    assert.match(list, /^\[1:\w+\]  fail\.py  .*  completed   code=0\n\[2:\w+\]  queue    .*  terminated  poll-interval=1 run-once=no wait-for-running=no\n$/);
   });
 });

@@ -19,17 +19,18 @@ import { guildPath, protoDir } from "../store/paths.js";
 import { createRun } from "../run/new-run.js";
 import { operationForRunDir } from "../run/op-attr.js";
 import { defaultRunOptions, runParamsFor } from "../run/options.js";
-import { stageClaimedRun, stagedMessage } from "../run/stage.js";
+import { envFileFor, stageClaimedRun, stagedMessage } from "../run/stage.js";
 import { startClaimedRun } from "../run/start.js";
 import { isTerminating, TERMINATED_EXIT_STATUS } from "../run/termination.js";
 import { labelTemplateFor } from "../run/run-op.js";
 import { fail } from "../errors.js";
-import { noRunProgress, startRunProgress, type RunProgress } from "../progress/run-progress.js";
+import { startRunProgress, type RunProgress } from "../progress/run-progress.js";
 import { expandGrid } from "./expand.js";
 import { trialDesc } from "./trial-desc.js";
 
 interface Proto {
   dir: string;
+  sourcecodeDigest: string | null;
   op: Operation;
   flags: FlagMap;
   userFlags: FlagMap;
@@ -44,27 +45,21 @@ interface Trial {
 
 export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   const proto = readProto(batchDir);
-  const stageTrials = readAttr(batchDir, "stage_trials") === true;
+  const grid = expandGrid(proto.flags);
+  if (readAttr(batchDir, "stage_trials") === true) return stageTrials(batchDir, proto, grid, ctx);
   const failOnError = (readAttr(batchDir, "run_params") as Record<string, unknown> | undefined)?.fail_on_trial_error === true;
-  const trials = expandGrid(proto.flags).map((flags) => createTrial(batchDir, proto, flags, stageTrials, ctx));
-  const progress = stageTrials ? noRunProgress(ctx) : startRunProgress("batch", "trials", trials.length, ctx);
+  const trials = grid.map((flags) => createTrial(batchDir, proto, flags, "pending", ctx));
+  const progress = startRunProgress("batch", "trials", trials.length, ctx);
   try {
-    return await runTrials({ trials, proto, stageTrials, failOnError, progress }, progress.ctx);
+    return await runTrials(trials, proto, failOnError, progress);
   } finally {
     progress.close();
   }
 }
 
-interface TrialsRun {
-  trials: Trial[];
-  proto: Proto;
-  stageTrials: boolean;
-  failOnError: boolean;
-  progress: RunProgress;
-}
-
-async function runTrials({ trials, proto, stageTrials, failOnError, progress }: TrialsRun, ctx: Ctx): Promise<number> {
-  const log = (level: string, text: string) => ctx.out.stderr(`${level}: [guild] ${text}\n`);
+/** Runs the trials in order; output keeps clear of the progress line. */
+async function runTrials(trials: Trial[], proto: Proto, failOnError: boolean, progress: RunProgress): Promise<number> {
+  const ctx = progress.ctx;
   for (const [i, trial] of trials.entries()) {
     if (isTerminating()) {
       stageRemaining(trials.slice(i), proto, ctx);
@@ -72,12 +67,6 @@ async function runTrials({ trials, proto, stageTrials, failOnError, progress }: 
     }
     const desc = trialDesc(proto.op.opDesc, trial.flags);
     const envReq = { op: proto.op, runDir: trial.dir, runId: trial.id, flags: trial.flags };
-    if (stageTrials) {
-      log("INFO", `Staging trial ${trial.id}: ${desc}`);
-      stageClaimedRun(envReq, ctx);
-      ctx.out.stdout(stagedMessage(proto.op.opDesc, trial.id));
-      continue;
-    }
     log("INFO", `Running trial ${trial.id}: ${desc}`);
     const code = await startClaimedRun(envReq, ctx);
     progress.finished(code === 0);
@@ -91,6 +80,26 @@ async function runTrials({ trials, proto, stageTrials, failOnError, progress }: 
     }
   }
   return 0;
+
+  function log(level: string, text: string): void {
+    ctx.out.stderr(`${level}: [guild] ${text}\n`);
+  }
+}
+
+/**
+ * --stage-trials: each trial appears in the store already staged (made
+ * whole, then renamed in), so handing it over is its creation.
+ */
+function stageTrials(batchDir: string, proto: Proto, grid: FlagMap[], ctx: Ctx): number {
+  const quiet = proto.runParams.quiet === true;
+  for (const flags of grid) {
+    if (isTerminating()) return TERMINATED_EXIT_STATUS;
+    const id = newRunId();
+    ctx.out.stderr(`INFO: [guild] Staging trial ${id}: ${trialDesc(proto.op.opDesc, flags)}\n`);
+    createTrial(batchDir, proto, flags, "staged", ctx, id);
+    if (!quiet) ctx.out.stdout(stagedMessage(proto.op.opDesc, id));
+  }
+  return 0;
 }
 
 function readProto(batchDir: string): Proto {
@@ -101,8 +110,10 @@ function readProto(batchDir: string): Proto {
   const flags = readAttr(dir, "flags");
   const userFlags = readAttr(dir, "user_flags");
   const runParams = readAttr(dir, "run_params");
+  const digest = readAttr(dir, "sourcecode_digest");
   return {
     dir,
+    sourcecodeDigest: typeof digest === "string" ? digest : null,
     op: { ...op, sourcecodeRoot: null },
     flags: isFlagMap(flags) ? flags : {},
     userFlags: isFlagMap(userFlags) ? userFlags : {},
@@ -111,9 +122,16 @@ function readProto(batchDir: string): Proto {
 }
 
 /** A trial: a copy of the proto with one grid point's flags, claimed by us. */
-function createTrial(batchDir: string, proto: Proto, flags: FlagMap, stage: boolean, ctx: Ctx): Trial {
+function createTrial(
+  batchDir: string,
+  proto: Proto,
+  flags: FlagMap,
+  state: "pending" | "staged",
+  ctx: Ctx,
+  id = newRunId(),
+): Trial {
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
-  const id = newRunId();
+  const dir = join(runsDirFor(ctx.home), id);
   const template = labelTemplateFor(
     { label: proto.runParams.label as string | null, tag: proto.runParams.tag as string | null },
     proto.op,
@@ -125,15 +143,16 @@ function createTrial(batchDir: string, proto: Proto, flags: FlagMap, stage: bool
       flags,
       userFlags: proto.userFlags,
       label: renderLabel(template, flags, warn) || null,
-      runParams: { ...runParamsFor({ ...defaultRunOptions(), stage, yes: true }), restart: id },
+      runParams: { ...runParamsFor({ ...defaultRunOptions(), stage: state === "staged", yes: true }), restart: id },
       sourcecodeDir: guildPath(proto.dir, "sourcecode"),
-      sourcecodeDigest: (readAttr(proto.dir, "sourcecode_digest") as string | null | undefined) ?? null,
-      state: "pending",
+      sourcecodeDigest: proto.sourcecodeDigest,
+      state,
+      guildFiles: state === "staged" ? { ENV: envFileFor({ op: proto.op, runDir: dir, runId: id, flags }, ctx) } : undefined,
     },
     ctx,
   );
   symlinkSync(join("..", id), join(batchDir, id));
-  return { id, dir: join(runsDirFor(ctx.home), id), flags };
+  return { id, dir, flags };
 }
 
 /** Trials the batch will not run are handed over staged: nothing is lost. */

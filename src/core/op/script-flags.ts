@@ -12,7 +12,7 @@ import type { Ctx } from "../context.js";
 import { isFlagMap, type FlagValue } from "../flags/value.js";
 import { parseFlagDef } from "../guildfile/flag-def.js";
 import type { FlagDef } from "../guildfile/types.js";
-import { PYTHON_DIR } from "../package-info.js";
+import { pythonDir } from "../package-info.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { dim } from "../util/ansi.js";
 import { loadYaml } from "../yaml/guild-yaml.js";
@@ -60,9 +60,9 @@ function writeCache(cachePath: string, data: Record<string, unknown>): void {
 
 function runImporter(scriptPath: string, ctx: Ctx): Record<string, unknown> {
   if (ctx.env.NO_IMPORT_FLAGS_PROGRESS !== "1") ctx.out.stderr(`${dim("Refreshing flags...")}\n`);
-  const result = spawnSync(pythonExe(ctx.env), [join(PYTHON_DIR, "guild", "import_flags.py"), scriptPath], {
+  const result = spawnSync(pythonExe(ctx.env), [join(pythonDir(), "guild", "import_flags.py"), scriptPath], {
     cwd: dirname(scriptPath),
-    env: { ...ctx.env, PYTHONPATH: joinPath(PYTHON_DIR, ctx.env.PYTHONPATH) },
+    env: { ...ctx.env, PYTHONPATH: joinPath(pythonDir(), ctx.env.PYTHONPATH) },
     encoding: "utf8",
   });
   if (result.stderr) ctx.out.stderr(result.stderr);

@@ -98,8 +98,9 @@ async function processStaged(state: QueueState, ctx: Ctx): Promise<void> {
 
 function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
   const runs = listRuns(ctx.home);
-  const blocking = state.waitForRunning ? runs.filter((r) => isBlocking(r, state)) : [];
-  const staged = runs.filter((r) => !state.unstartable.has(r.id) && runStatus(r.dir) === "staged").reverse();
+  const blocking = state.waitForRunning ? runs.filter((r) => !r.finalStatus && isBlocking(r, state)) : [];
+  const live = runs.filter((r) => !r.finalStatus);
+  const staged = live.filter((r) => !state.unstartable.has(r.id) && runStatus(r.dir) === "staged").reverse();
   syncState(state, blocking, staged);
   for (const run of staged) {
     if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;

@@ -2,7 +2,7 @@
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import type { Operation } from "../op/operation.js";
-import { PYTHON_DIR } from "../package-info.js";
+import { pythonDir } from "../package-info.js";
 import { flagEnvFor } from "./command.js";
 import { cmdFlagsFor, SOURCECODE_DIR } from "./op-attr.js";
 
@@ -30,7 +30,7 @@ export function runEnvFor(req: RunEnvRequest, ctx: Ctx): Record<string, string> 
     RUN_DIR: req.runDir,
     RUN_ID: req.runId,
     LOG_LEVEL: ctx.env.LOG_LEVEL ?? "20",
-    PYTHONPATH: [SOURCECODE_DIR, PYTHON_DIR, opPythonPath, ctx.env.PYTHONPATH].filter(Boolean).join(":"),
+    PYTHONPATH: [SOURCECODE_DIR, pythonDir(), opPythonPath, ctx.env.PYTHONPATH].filter(Boolean).join(":"),
     ...flagEnvFor(req.flags, cmdFlagsFor(req.op.flagDefs)),
     ...req.extra,
   };

@@ -4,11 +4,12 @@
  * looking for staged runs, Guild AI itself) ever sees a half-made run, and a
  * crash while creating one leaves nothing in the store.
  */
-import { cpSync, existsSync, mkdirSync, rmSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import { runsDirFor } from "../home.js";
-import { writeAttr, writeAttrs } from "../store/attrs.js";
+import { writeNewRunAttrs } from "../store/attrs.js";
+import { copyDirSync } from "../util/copy-dir.js";
 import { newRunId, timestampUs } from "../store/ids.js";
 import { formatProcessId } from "../store/lock.js";
 import { formatOpref } from "../store/opref.js";
@@ -60,13 +61,13 @@ export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: stri
 export function writeRunDir(dir: string, req: NewRunRequest & { id: string }, ctx: Ctx): void {
   mkdirSync(guildPath(dir), { recursive: true });
   writeFileSync(guildPath(dir, "opref"), `${formatOpref(req.op.opref)}\n`);
-  writeAttrs(dir, initialRunAttrs(req, ctx.env));
+  writeNewRunAttrs(dir, initialRunAttrs(req, ctx.env));
   if (req.sourcecode) copySourcecode(req.sourcecode.root, req.sourcecode.files, guildPath(dir, "sourcecode"));
-  if (req.sourcecodeDir && existsSync(req.sourcecodeDir)) cpSync(req.sourcecodeDir, guildPath(dir, "sourcecode"), { recursive: true });
+  if (req.sourcecodeDir) copyDirSync(req.sourcecodeDir, guildPath(dir, "sourcecode"));
   for (const [name, text] of Object.entries(req.guildFiles ?? {})) writeFileSync(guildPath(dir, name), text);
   req.populate?.(dir);
   // A staged run's timestamp is when it was staged: queues start the oldest.
-  if (req.state === "staged") writeAttr(dir, "started", timestampUs());
+  if (req.state === "staged") writeNewRunAttrs(dir, { started: timestampUs() });
   const marker = req.state === "staged" ? MARKER.STAGED : MARKER.PENDING;
   writeFileSync(guildPath(dir, marker), req.state === "pending" ? formatProcessId(currentProcessId()) : "");
 }

@@ -1,6 +1,7 @@
 /** Staging: a run fully prepared (attrs, source, ENV) but not started. */
 import type { Ctx } from "../context.js";
-import { writeAttr } from "../store/attrs.js";
+import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
+import { noteRunChanged } from "../store/run-index.js";
 import { completeClaim } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
 import { guildPath, MARKER } from "../store/paths.js";
@@ -22,6 +23,10 @@ export function envFileFor(req: RunEnvRequest, ctx: Ctx): string {
  * then the claim dropped, so no queue can see it half-staged.
  */
 export function stageClaimedRun(req: RunEnvRequest, ctx: Ctx): void {
+  if (hasAttr(req.runDir, "exit_status")) {
+    noteRunChanged(req.runDir);
+    deleteAttr(req.runDir, "exit_status");
+  }
   writeFileAtomic(guildPath(req.runDir, "ENV"), envFileFor(req, ctx));
   writeAttr(req.runDir, "started", timestampUs());
   writeFileAtomic(guildPath(req.runDir, MARKER.STAGED), "");

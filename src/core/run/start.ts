@@ -8,7 +8,8 @@
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import type { Operation } from "../op/operation.js";
-import { deleteAttr, writeAttr } from "../store/attrs.js";
+import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
+import { noteRunChanged } from "../store/run-index.js";
 import { removeFile } from "../store/atomic.js";
 import { completeClaim } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
@@ -33,6 +34,7 @@ export interface StartRequest {
 
 export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<number> {
   removeFile(guildPath(req.runDir, MARKER.STAGED));
+  if (hasAttr(req.runDir, "exit_status")) noteRunChanged(req.runDir);
   deleteAttr(req.runDir, "exit_status");
   deleteAttr(req.runDir, "stopped");
   const env = runEnvFor({ op: req.op, runDir: req.runDir, runId: req.runId, flags: req.flags, extra: req.extraEnv }, ctx);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { isRecordedProcessAlive, type ProcessId } from "../util/proc.js";
 import { readAttr } from "./attrs.js";
 import { readLock, parseProcessId } from "./lock.js";
-import { guildPath, MARKER } from "./paths.js";
+import { attrPath, guildPath, MARKER } from "./paths.js";
 
 export const STATUSES = ["running", "pending", "staged", "completed", "error", "terminated"] as const;
 export type RunStatus = (typeof STATUSES)[number];
@@ -53,20 +53,29 @@ export function readPendingOwner(runDir: string): ProcessId | undefined {
   }
 }
 
+/**
+ * Files that are usually absent are tested with existsSync before reading:
+ * a failed read throws, and at thousands of runs the exceptions show.
+ */
 export function statusFactsFor(runDir: string): StatusFacts {
   const pending = existsSync(guildPath(runDir, MARKER.PENDING));
   const owner = pending ? readPendingOwner(runDir) : undefined;
-  const lock = pending ? undefined : readLock(runDir);
+  const locked = !pending && existsSync(guildPath(runDir, MARKER.LOCK));
+  const lock = locked ? readLock(runDir) : undefined;
   return {
     remoteLock: existsSync(guildPath(runDir, MARKER.LOCK_REMOTE)),
     pending,
     pendingStale: owner !== undefined && !isRecordedProcessAlive(owner),
     staged: existsSync(guildPath(runDir, MARKER.STAGED)),
-    remoteExitStatus: readAttr(runDir, "exit_status.remote"),
-    exitStatus: readAttr(runDir, "exit_status"),
-    locked: lock !== undefined || existsSync(guildPath(runDir, MARKER.LOCK)),
+    remoteExitStatus: readOptionalAttr(runDir, "exit_status.remote"),
+    exitStatus: readOptionalAttr(runDir, "exit_status"),
+    locked,
     lockAlive: lock !== undefined && isRecordedProcessAlive(lock),
   };
+}
+
+function readOptionalAttr(runDir: string, name: string): unknown {
+  return existsSync(attrPath(runDir, name)) ? readAttr(runDir, name) : undefined;
 }
 
 export function runStatus(runDir: string): RunStatus {

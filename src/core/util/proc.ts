@@ -57,8 +57,13 @@ export interface ProcessId {
   host?: string;
 }
 
+let self: ProcessId | undefined;
+
+/** This process (remembered: it cannot change) or a child we started. */
 export function currentProcessId(pid = process.pid): ProcessId {
-  return { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
+  if (pid !== process.pid) return { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
+  self ??= { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
+  return self;
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * A list of runs in Guild's order (newest first) that is not built up
+ * front: cached finished runs stay in the index's records until asked for,
+ * and the few live runs are merged in by timestamp. `at(i)` costs O(live).
+ */
+import { compareNewestFirst, type RunEntry } from "./run-order.js";
+
+export interface RunList extends Iterable<RunEntry> {
+  readonly length: number;
+  at(i: number): RunEntry;
+  toArray(): RunEntry[];
+}
+
+/** Sorted records that can be read one at a time. */
+export interface RecordSource {
+  length: number;
+  at(i: number): RunEntry;
+  /** Enough of record i to order it: its timestamp and id. */
+  key(i: number): Pick<RunEntry, "timestamp" | "id">;
+}
+
+export function arraySource(runs: readonly RunEntry[]): RecordSource {
+  return { length: runs.length, at: (i) => runs[i] as RunEntry, key: (i) => runs[i] as RunEntry };
+}
+
+/** `live` must be sorted newest first. */
+export function mergedRunList(body: RecordSource, live: readonly RunEntry[]): RunList {
+  // For each live run, the number of body records that come before it.
+  const before = live.map((run) => firstAfter(body, run));
+  const length = body.length + live.length;
+  const at = (k: number): RunEntry => {
+    if (k < 0 || k >= length) throw new RangeError(`run ${k} of ${length}`);
+    let liveBefore = 0;
+    for (let j = 0; j < live.length; j++) {
+      const pos = (before[j] as number) + j;
+      if (pos === k) return live[j] as RunEntry;
+      if (pos > k) break;
+      liveBefore++;
+    }
+    return body.at(k - liveBefore);
+  };
+  return {
+    length,
+    at,
+    toArray: () => Array.from({ length }, (_, k) => at(k)),
+    *[Symbol.iterator]() {
+      let j = 0;
+      for (let i = 0; i <= body.length; i++) {
+        while (j < live.length && before[j] === i) yield live[j++] as RunEntry;
+        if (i < body.length) yield body.at(i);
+      }
+    },
+  };
+}
+
+/** Binary search: the first body record that sorts after `run`. */
+function firstAfter(body: RecordSource, run: RunEntry): number {
+  let lo = 0;
+  let hi = body.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareNewestFirst(body.key(mid) as RunEntry, run) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,82 @@
+/**
+ * The run index is only a cache: runs added, removed or restarted behind
+ * its back list correctly at once, and deleting or corrupting it changes
+ * nothing a user sees.
+ */
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { guild } from "../helpers/guild-cli.js";
+import { extractStore } from "../helpers/guild-stores.js";
+import { tempProject, type TempProject } from "../helpers/temp-project.js";
+
+describe("run index", () => {
+  let p: TempProject;
+  const g = () => ({ cwd: p.cwd, home: p.home, env: { TZ: "UTC" } });
+  const list = async (...args: string[]) => {
+    const r = await guild(["runs", "--all", ...args], g());
+    assert.equal(r.exitCode, 0, r.stderr);
+    return r.stdout;
+  };
+  const column = (out: string, n: number) => out.trim().split("\n").filter(Boolean).map((l) => l.split(/\s{2,}/)[n]);
+
+  before(async () => {
+    p = tempProject("fixtures/projects/queue");
+    for (const code of [0, 1, 0]) assert.equal((await guild(["run", "fail.py", `code=${code}`, "-y"], g())).exitCode, code);
+    assert.equal((await guild(["run", "fail.py", "code=0", "--stage", "-y"], g())).exitCode, 0);
+  });
+  after(() => p.cleanup());
+
+  test("the index is written, and listing from it equals listing without it", async () => {
+    const first = await list();
+    assert.ok(existsSync(join(p.home, "cache", "runs-index-v2")));
+    assert.equal(await list(), first);
+    rmSync(join(p.home, "cache"), { recursive: true });
+    assert.equal(await list(), first);
+    writeFileSync(join(p.home, "cache", "runs-index-v2"), "garbage\n");
+    assert.equal(await list(), first);
+  });
+
+  test("runs Guild AI wrote, copied in by hand, appear at once in order", async () => {
+    const before = await list();
+    const store = extractStore("guild-2020");
+    try {
+      for (const id of readdirSync(join(store.home, "runs"))) cpSync(join(store.home, "runs", id), join(p.home, "runs", id), { recursive: true });
+    } finally {
+      store.cleanup();
+    }
+    const after = await list();
+    assert.equal(column(after, 1).length, column(before, 1).length + 10);
+    // Guild's runs are older (2026-11-27 09:33) than ours: they list after ours.
+    assert.deepEqual(column(after, 1).slice(-10), ["sleepy.py", "say.py", "say.py", "say.py", "say.py+", "say-many", "add.py", "say.py", "say.py", "say.py+"]);
+    assert.deepEqual(column(after, 3).slice(-10), ["completed", "completed", "completed", "completed", "completed", "completed", "staged", "completed", "completed", "completed"]);
+  });
+
+  test("runs removed by hand disappear at once", async () => {
+    const ids = readdirSync(join(p.home, "runs"));
+    const victim = ids.find((id) => id.startsWith("f7939c95")) as string;
+    rmSync(join(p.home, "runs", victim), { recursive: true });
+    const out = await list();
+    assert.equal(out.includes("f7939c95"), false);
+    assert.equal(column(out, 1).length, ids.length - 1);
+  });
+
+  test("a finished run started again moves to the top with its new status", async () => {
+    const out = await list("--error");
+    const sid = /^\[1:([0-9a-f]{8})\]/.exec(out)?.[1] as string;
+    assert.ok(sid);
+    const r = await guild(["run", "--start", sid, "code=0", "-y"], g());
+    assert.equal(r.exitCode, 0, r.stderr);
+    const top = (await list()).split("\n")[0] as string;
+    assert.match(top, new RegExp(`^\\[1:${sid}\\]\\s+fail\\.py\\s+.*  completed  code=0$`));
+    assert.equal(await list("--error"), "");
+  });
+
+  test("a run made right after a listing is listed (no stale directory time)", async () => {
+    await list();
+    assert.equal((await guild(["run", "fail.py", "code=0", "-y"], g())).exitCode, 0);
+    const out = await list();
+    assert.equal(column(out, 1).length, readdirSync(join(p.home, "runs")).length);
+  });
+});
