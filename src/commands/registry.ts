@@ -24,6 +24,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Show or manage runs.",
     register: async (program, io) => (await import("./runs.js")).registerRunsCommands(program, io),
   },
+  {
+    name: "cat",
+    summary: "Show contents of a run file.",
+    register: async (program, io) => (await import("./cat.js")).registerCatCommand(program, io),
+  },
+  {
+    name: "compare",
+    summary: "Compare run results.",
+    register: async (program, io) => (await import("./compare.js")).registerCompareCommand(program, io),
+  },
+  {
+    name: "ls",
+    summary: "List run files.",
+    register: async (program, io) => (await import("./ls.js")).registerLsCommand(program, io),
+  },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

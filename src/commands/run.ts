@@ -29,6 +29,7 @@ interface RunCliOptions {
   printEnv?: boolean;
   printTrials?: boolean;
   saveTrials?: string;
+  testOutputScalars?: string;
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
@@ -71,7 +72,12 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("--print-env", "Show operation environment and exit.")
     .option("--print-trials", "Show generated trials and exit.")
     .option("--save-trials <path>", "Save generated trials to a CSV batch file and exit.")
+    .option("--test-output-scalars <output>", "Test output scalars on OUTPUT (a file, or '-' for standard input).")
     .action(async (args: string[], options: RunCliOptions, self: Command) => {
+      if (options.testOutputScalars !== undefined) {
+        const { testOutputScalars } = await import("../core/scalars/test-output.js");
+        return testOutputScalars(runOptionsFor(args, options).opspec, options.testOutputScalars, contextFor(self, io));
+      }
       const { runOp } = await import("../core/run/run-op.js");
       const { installTerminationHandlers } = await import("./signals.js");
       const ctx = contextFor(self, io);

@@ -25,6 +25,7 @@ import { envFileFor, stageClaimedRun, stagedMessage } from "../run/stage.js";
 import { startClaimedRun } from "../run/start.js";
 import { isTerminating, TERMINATED_EXIT_STATUS } from "../run/termination.js";
 import { fail, isGuildError } from "../errors.js";
+import { startRunProgress, type RunProgress } from "../progress/run-progress.js";
 import { batchTrials, type BatchSpec } from "./trials.js";
 import { trialDesc } from "./trial-desc.js";
 
@@ -60,6 +61,18 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   }
   if (readAttr(batchDir, "stage_trials") === true) return stageTrials(batchDir, proto, trialFlags, params.quiet === true, ctx);
   const trials = trialFlags.map((flags) => createTrial(batchDir, proto, flags, "pending", ctx));
+  const progress = startRunProgress("batch", "trials", trials.length, ctx);
+  try {
+    return await runTrials(trials, proto, params.fail_on_trial_error === true, progress);
+  } finally {
+    progress.close();
+  }
+}
+
+/** Runs the trials in order; output keeps clear of the progress line. */
+async function runTrials(trials: Trial[], proto: Proto, failOnError: boolean, progress: RunProgress): Promise<number> {
+  const ctx = progress.ctx;
+  const log = (level: string, text: string) => ctx.out.stderr(`${level}: [guild] ${text}\n`);
   for (const [i, trial] of trials.entries()) {
     if (isTerminating()) {
       stageRemaining(trials.slice(i), proto, ctx);
@@ -69,10 +82,11 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
     const envReq = { op: proto.op, runDir: trial.dir, runId: trial.id, flags: trial.flags };
     log("INFO", `Running trial ${trial.id}: ${desc}`);
     const code = await startClaimedRun(envReq, ctx);
+    progress.finished(code === 0);
     if (code === 0) continue;
     if (isTerminating()) continue;
     log("ERROR", `trial ${trial.id} exited with an error (see log for details)`);
-    if (params.fail_on_trial_error === true) {
+    if (failOnError) {
       log("ERROR", "stopping batch because a trial failed (remaining staged trials may be started as needed)");
       stageRemaining(trials.slice(i + 1), proto, ctx);
       return 1;

@@ -17,6 +17,7 @@ import type { StartRequest } from "../run/start.js";
 import { startClaimedRun } from "../run/start.js";
 import { storedOperation } from "../run/stored-op.js";
 import { isTerminating, sleepUnlessTerminated, TERMINATED_EXIT_STATUS } from "../run/termination.js";
+import { startRunProgress, type RunProgress } from "../progress/run-progress.js";
 import { queueLogFor, type QueueLog } from "./queue-log.js";
 
 interface QueueState {
@@ -26,6 +27,9 @@ interface QueueState {
   gpus: string | null;
   pollMs: number;
   log: QueueLog;
+  progress: RunProgress;
+  /** Runs this queue has finished, for the progress line. */
+  done: number;
   loggedWaiting: boolean;
   gpuMismatch: Set<string>;
   waiting: Set<string>;
@@ -33,7 +37,16 @@ interface QueueState {
 }
 
 export async function runQueue(req: StartRequest, ctx: Ctx): Promise<number> {
-  const state = queueState(req.runId, req.flags, queueLogFor(ctx.out));
+  const progress = startRunProgress("queue", "runs", 0, ctx);
+  try {
+    return await drainQueue(req, progress, progress.ctx);
+  } finally {
+    progress.close();
+  }
+}
+
+async function drainQueue(req: StartRequest, progress: RunProgress, ctx: Ctx): Promise<number> {
+  const state = queueState(req.runId, req.flags, queueLogFor(ctx.out), progress);
   if (state.runOnce) {
     state.log("INFO", "Processing staged runs");
     await processStaged(state, ctx);
@@ -52,7 +65,7 @@ export function msToNextPoll(elapsedMs: number, pollMs: number): number {
   return pollMs - (elapsedMs % pollMs);
 }
 
-function queueState(selfId: string, flags: FlagMap, log: QueueLog): QueueState {
+function queueState(selfId: string, flags: FlagMap, log: QueueLog, progress: RunProgress): QueueState {
   const interval = typeof flags["poll-interval"] === "number" ? flags["poll-interval"] : 10;
   return {
     selfId,
@@ -61,6 +74,8 @@ function queueState(selfId: string, flags: FlagMap, log: QueueLog): QueueState {
     gpus: flags.gpus === null || flags.gpus === undefined ? null : String(flags.gpus),
     pollMs: Math.max(interval, 0.1) * 1000,
     log,
+    progress,
+    done: 0,
     loggedWaiting: false,
     gpuMismatch: new Set(),
     waiting: new Set(),
@@ -89,7 +104,9 @@ function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
   syncState(state, blocking, staged);
   for (const run of staged) {
     if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;
-    if (claimRun(run.dir) === "claimed") return run;
+    if (claimRun(run.dir) !== "claimed") continue;
+    state.progress.setTotal(state.done + staged.length);
+    return run;
   }
   return undefined;
 }
@@ -150,5 +167,7 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
     extraEnv.CUDA_VISIBLE_DEVICES = state.gpus;
   }
   const code = await startClaimedRun({ runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, ctx);
+  state.done += 1;
+  state.progress.finished(code === 0);
   if (code !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${code}`);
 }

@@ -10,6 +10,7 @@ import type { Out } from "../context.js";
 import { completeClaim } from "../store/claim.js";
 import { writeLock } from "../store/lock.js";
 import { currentProcessId } from "../util/proc.js";
+import { openOutputScalars } from "../scalars/output-scalars.js";
 import { openOutputWriter } from "./output-writer.js";
 import { trackChild } from "./termination.js";
 
@@ -22,7 +23,7 @@ export interface ProcessRequest {
 
 /** Resolves to the exit status Guild records: the code, or -signal. */
 export function execProcess(req: ProcessRequest): Promise<number> {
-  const writer = openOutputWriter(req.runDir);
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out));
   const [command = "", ...args] = req.argv;
   return new Promise((resolve) => {
     const child = spawn(command, args, {

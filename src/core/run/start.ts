@@ -19,6 +19,7 @@ import { currentProcessId } from "../util/proc.js";
 import { runEnvFor } from "./env.js";
 import { execProcess } from "./exec-process.js";
 import { openOutputWriter, teeOut } from "./output-writer.js";
+import { openOutputScalars } from "../scalars/output-scalars.js";
 import { commandFor } from "./run-attrs.js";
 import { runDriver } from "./drivers.js";
 
@@ -62,7 +63,7 @@ export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<numb
 async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   writeLock(req.runDir, currentProcessId());
   completeClaim(req.runDir);
-  const writer = openOutputWriter(req.runDir);
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, ctx.out));
   try {
     return await runDriver(req, { ...ctx, out: teeOut(ctx.out, writer) });
   } finally {
