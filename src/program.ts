@@ -7,6 +7,9 @@ import type { CliIo } from "./cli.js";
 import { VERSION } from "./core/package-info.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
+import { registerLabelCommand } from "./commands/runs-label.js";
+import { registerMarkCommand } from "./commands/runs-mark.js";
+import { registerStopCommand } from "./commands/runs-stop.js";
 import { usageErrorMessage } from "./commands/usage-errors.js";
 
 export interface GlobalOptions {
@@ -32,6 +35,10 @@ export function createProgram(io: CliIo): Command {
   configure(program, io);
   registerRunCommand(program, io);
   registerRunsCommands(program, io);
+  // Guild's top-level aliases of runs subcommands.
+  registerLabelCommand(program, io);
+  registerMarkCommand(program, io);
+  registerStopCommand(program, io);
   return program;
 }
 

@@ -1,17 +1,33 @@
-/** Prints `guild runs list`. */
+/** Prints `guild runs list`: the table, `--verbose` details, or `--json`. */
+import type { Command } from "commander";
 import type { Ctx } from "../core/context.js";
 import { fail } from "../core/errors.js";
-import { DEFAULT_LIST_LIMIT, filteredRuns } from "../core/runs/list.js";
+import { infoFields, readRunInfo } from "../core/runs/info.js";
+import { runListJson } from "../core/runs/json.js";
+import { DEFAULT_LIST_LIMIT, filteredRuns, userHomeFor } from "../core/runs/list.js";
 import { cutLine, formatRunsTable, terminalWidth } from "../output.js";
-import { parseLimit, statusesFor, type ListCliOptions } from "./runs.js";
+import { parseLimit, type ListCliOptions } from "./runs.js";
+import { commandPath, runsFilterFor } from "./runs-options.js";
 
-export function listRunsCommand(ctx: Ctx, o: ListCliOptions & { more: number }): void {
+export function listRunsCommand(ctx: Ctx, o: ListCliOptions & { more: number }, cmd: Command): void {
   const limit = parseLimit(o.limit);
   if (o.all && limit !== undefined) fail("--all and --limit cannot both be used");
-  const rows = filteredRuns({ statuses: statusesFor(o), deleted: o.deleted === true }, ctx);
+  const rows = filteredRuns({ ...runsFilterFor(o, commandPath(cmd)), deleted: o.deleted === true }, ctx);
+  if (o.json) {
+    if (o.all || limit !== undefined || o.more) ctx.out.stderr("--json option always shows all runs\n");
+    ctx.out.stdout(`${JSON.stringify(rows.map(runListJson))}\n`);
+    return;
+  }
   const shown = o.all ? rows.length : (limit ?? DEFAULT_LIST_LIMIT * (1 + o.more));
   const width = terminalWidth(ctx.env);
-  for (const line of formatRunsTable(rows.slice(0, shown))) ctx.out.stdout(`${cutLine(line, width)}\n`);
+  const table = formatRunsTable(rows.slice(0, shown));
+  const userHome = userHomeFor(ctx.env);
+  table.forEach((line, i) => {
+    ctx.out.stdout(`${cutLine(line, width)}\n`);
+    if (!o.verbose) return;
+    const row = rows[i];
+    if (row) for (const [name, value] of infoFields(readRunInfo(row, userHome, { env: false, deps: false }))) ctx.out.stdout(`  ${name}: ${value}\n`);
+  });
   if (rows.length > shown && limit === undefined) {
     ctx.out.stderr(
       `Showing the first ${shown} runs (${rows.length} total) - use --all to show all or -m to show more\n`,

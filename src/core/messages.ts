@@ -29,9 +29,10 @@ export const msg = {
   invalidFlagValue: (value: string, name: string, why: string) =>
     `invalid value ${value} for ${name}: ${why}`,
   noRunMatch: (spec: string) => `could not find a run matching '${spec}'\nTry 'guild runs list' for a list.`,
-  noRunMatchCmd: (spec: string, cmd: string) =>
+  /** `cmdPath` is the whole command, e.g. `guild runs rm`. */
+  noRunMatchCmd: (spec: string, cmdPath: string) =>
     `could not find a run matching '${spec}'\n` +
-    `Try 'guild runs list' for a list or 'guild runs ${cmd} --help' for more information.`,
+    `Try 'guild runs list' for a list or '${cmdPath} --help' for more information.`,
   multipleRunsMatch: (spec: string, shortIds: string[]) =>
     `'${spec}' matches multiple runs:\n${shortIds.map((s) => `  ${s}`).join("\n")}`,
   cannotRestartRunning: (id: string) => `cannot restart run ${id} because it's running`,
