@@ -10,6 +10,7 @@ import { registerRunsCommands } from "./commands/runs.js";
 import { registerLabelCommand } from "./commands/runs-label.js";
 import { registerMarkCommand } from "./commands/runs-mark.js";
 import { registerStopCommand } from "./commands/runs-stop.js";
+import { registerOperationsCommand } from "./commands/operations.js";
 import { usageErrorMessage } from "./commands/usage-errors.js";
 
 export interface GlobalOptions {
@@ -39,6 +40,7 @@ export function createProgram(io: CliIo): Command {
   registerLabelCommand(program, io);
   registerMarkCommand(program, io);
   registerStopCommand(program, io);
+  registerOperationsCommand(program, io);
   return program;
 }
 

@@ -25,6 +25,9 @@ interface RunCliOptions {
   optimizer?: string;
   failOnTrialError?: boolean;
   needed?: boolean;
+  background?: boolean;
+  pidfile?: string;
+  helpOp?: boolean;
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
@@ -57,12 +60,24 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("-o, --optimizer <name>", "Optimizer to run the operation with.")
     .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
     .option("-n, --needed", "Run only if there is not an available matching run.")
+    .option("-b, --background", "Run operation in background.")
+    .option("--pidfile <path>", "Run operation in background, writing the background process id to PATH.")
+    .option("--help-op", "Show operation help and exit.")
     .action(async (args: string[], options: RunCliOptions, self: Command) => {
+      if (options.helpOp) {
+        const { printOpHelp } = await import("./operations.js");
+        return printOpHelp(args, contextFor(self, io, { createHome: false }));
+      }
       const { runOp } = await import("../core/run/run-op.js");
       const { installTerminationHandlers } = await import("./signals.js");
+      const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
+      // Set when this process is the detached half of `guild run --background`.
+      const bgChild = takeBackgroundChild(process.env);
       const ctx = contextFor(self, io);
       installTerminationHandlers();
-      const result = await runOp(runOptionsFor(args, options), ctx);
+      const opts = runOptionsFor(args, options);
+      const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
+      const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
       io.exitCode = result.exitCode;
     });
   configure(cmd, io);
@@ -92,5 +107,13 @@ export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOpt
     optimizer: o.optimizer,
     failOnTrialError: o.failOnTrialError === true,
     needed: o.needed === true,
+    background:
+      o.background || o.pidfile !== undefined
+        ? {
+            background: o.background === true,
+            pidfile: o.pidfile,
+            relaunch: { argv: [process.execPath, ...process.argv.slice(1)], cwd: process.cwd() },
+          }
+        : undefined,
   };
 }

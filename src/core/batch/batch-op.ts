@@ -34,7 +34,7 @@ export function batchOpDesc(protoOpDesc: string): string {
 export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult> {
   const { opts } = req;
   const batchOp = batchOperation();
-  const id = newRunId();
+  const id = opts.runId ?? newRunId();
   const runDir = join(runsDirFor(ctx.home), id);
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const runParams = runParamsFor(opts);

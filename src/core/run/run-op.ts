@@ -23,6 +23,8 @@ import { restartRun } from "./restart.js";
 import { selectSourcecode, sourcecodeDigest } from "./sourcecode.js";
 import { envFileFor, stagedMessage } from "./stage.js";
 import { startClaimedRun } from "./start.js";
+import { batchOperation } from "../op/builtins.js";
+import { startInBackground } from "./background.js";
 
 export interface RunResult {
   exitCode: number;
@@ -45,6 +47,9 @@ export async function runOp(opts: RunOptions, ctx: Ctx): Promise<RunResult> {
   });
   const batch = isBatchFlags(flags);
   if (!opts.yes) confirmRun(op, flags, opts, batch ? expandGrid(flags).length : undefined, ctx);
+  if (opts.background && opts.runId === undefined) {
+    return startInBackground(newRunId(), batch ? batchOperation().opref : op.opref, opts, ctx);
+  }
   if (batch) return runBatchOp({ op, flags, userFlags, opts }, ctx);
   return runNew(op, flags, userFlags, opts, ctx);
 }
@@ -53,6 +58,8 @@ function checkOptions(opts: RunOptions): void {
   if (opts.label !== undefined && opts.tag !== undefined) fail(conflict("--tag", "--label"));
   if (opts.batchLabel !== undefined && opts.batchTag !== undefined) fail(conflict("--batch-tag", "--batch-label"));
   if (opts.gpus !== undefined && opts.noGpus) fail(conflict("--no-gpus", "--gpus"));
+  if (opts.stage && opts.background?.background) fail(conflict("--stage", "--background"));
+  if (opts.stage && opts.background?.pidfile !== undefined) fail(conflict("--stage", "--pidfile"));
   if (opts.start !== undefined && opts.opspec !== undefined) {
     fail("OPERATION cannot be used with --restart\nTry 'guild run --help' for more information.");
   }
@@ -83,7 +90,7 @@ export function labelTemplateFor(opts: { label?: string | null; tag?: string | n
 async function runNew(op: Operation, flags: FlagMap, userFlags: FlagMap, opts: RunOptions, ctx: Ctx): Promise<RunResult> {
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const files = op.sourcecodeRoot ? selectSourcecode(op.sourcecodeRoot, warn) : [];
-  const id = newRunId();
+  const id = opts.runId ?? newRunId();
   const runDir = join(runsDirFor(ctx.home), id);
   createRun(
     {
