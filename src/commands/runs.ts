@@ -29,7 +29,10 @@ interface RmCliOptions extends FilterCliOptions {
 }
 
 export function registerRunsCommands(program: Command, io: CliIo): void {
-  const runs = configure(program.command("runs").summary("Show or manage runs.").description("Show or manage runs."), io);
+  const runs = configure(
+    program.command("runs").summary("Show or manage runs.").description("Show or manage runs.").helpCommand(false),
+    io,
+  );
   const list = runs
     .command("list", { isDefault: true })
     .summary("List runs.")
