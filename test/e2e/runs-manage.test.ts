@@ -6,6 +6,8 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { guild, guildCombined, type GuildEnv } from "../helpers/guild-cli.js";
 import { normalize } from "../helpers/normalize.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
@@ -213,5 +215,30 @@ describe("managing runs", () => {
     assert.deepEqual(staged.flags, { code: 3, note: null, optimizer: "adam" });
     assert.deepEqual(staged.attributes, {});
     assert.equal(staged.pid, null);
+  });
+
+  test("20 runs shown unless asked: the note, -m, -n, --all", async () => {
+    // 22 copies of a completed run, a second apart, in a store of their own.
+    const home = join(p.root, "home-many");
+    const started = 1_600_000_000_000_000;
+    for (let i = 0; i < 22; i++) {
+      const id = `${String(i).padStart(2, "0")}${"a".repeat(30)}`;
+      const dir = join(home, "runs", id);
+      cpSync(join(p.home, "runs", ids[3] ?? ""), dir, { recursive: true });
+      writeFileSync(join(dir, ".guild", "attrs", "started"), `${started + i * 1_000_000}\n`);
+    }
+    const many = { cwd: p.cwd, home };
+    const lines = (out: string) => out.split("\n").length - 1;
+    const listing = await guild(["runs"], many);
+    assert.equal(lines(listing.stdout), 20);
+    assert.match(listing.stdout, /^\[1:21aaaaaa\][^]*\n\[20:02aaaaaa\]/);
+    assert.equal(listing.stderr, "Showing the first 20 runs (22 total) - use --all to show all or -m to show more\n");
+    const more = await guild(["runs", "-m"], many);
+    assert.equal(lines(more.stdout), 22);
+    assert.equal(more.stderr, "");
+    assert.equal(lines((await guild(["runs", "-n", "3"], many)).stdout), 3);
+    const all = await guild(["runs", "--all"], many);
+    assert.equal(lines(all.stdout), 22);
+    assert.match(all.stdout, /\n\[22:00aaaaaa\]/);
   });
 });
