@@ -90,6 +90,21 @@ describe("background runs and stop", () => {
     assert.equal(await s.run(["stop", "-y"]), "Nothing to stop.\n");
   });
 
+  test("stopping one run leaves the others running", async () => {
+    const idOf = (stderr: string) => /as ([0-9a-f]{32})/.exec(stderr)?.[1] ?? "?";
+    const a = idOf((await guild(["run", "sleep.py", "--background", "-y"], g)).stderr);
+    const b = idOf((await guild(["run", "sleep.py", "--background", "-y"], g)).stderr);
+    const running = async () => (await guild(["runs", "--running", "--json"], g)).stdout;
+    await waitFor("both runs to be running", async () => (JSON.parse(await running()) as unknown[]).length === 2);
+    const stopped = await guild(["stop", "-y", b.slice(0, 8)], g);
+    assert.match(stopped.stdout, new RegExp(`^Stopping ${b} \\(pid \\d+\\)\n$`));
+    const runs = JSON.parse((await guild(["runs", "--json"], g)).stdout) as { id: string; status: string }[];
+    assert.equal(runs.find((r) => r.id === b)?.status, "terminated");
+    assert.equal(runs.find((r) => r.id === a)?.status, "running");
+    assert.match((await guild(["stop", "-y"], g)).stdout, new RegExp(`^Stopping ${a} `));
+    assert.equal(JSON.parse(await running()).length, 0);
+  });
+
   test("--pidfile names the pidfile; the run completes on its own", async () => {
     assert.match(
       await s.run(["run", "sleep.py", "seconds=0", "--pidfile", "run.pid", "-y"]),

@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import type { Ctx } from "../context.js";
+import { listRuns } from "../store/list-runs.js";
 import { readLock } from "../store/lock.js";
 import { guildPath, MARKER } from "../store/paths.js";
 import { isProcessAlive, isRecordedProcessAlive } from "../util/proc.js";
@@ -36,7 +37,7 @@ export async function stopRun(run: RunToStop, opts: StopOptions, ctx: Ctx): Prom
     return [];
   }
   ctx.out.stdout(`Stopping ${run.id} (pid ${lock.pid})\n`);
-  const pids = processTree(lock.pid);
+  const pids = processTree(lock.pid, otherRunPids(run.dir, ctx.home));
   signalAll(pids, "SIGTERM");
   if (!opts.wait) return [];
   let alive = await waitForExit(pids, opts.timeoutMs);
@@ -46,6 +47,17 @@ export async function stopRun(run: RunToStop, opts: StopOptions, ctx: Ctx): Prom
   }
   if (!alive.length) await waitFor(() => !existsSync(guildPath(run.dir, MARKER.LOCK)), FINALIZE_GRACE_MS);
   return alive;
+}
+
+/** The live processes of the other running runs. */
+function otherRunPids(runDir: string, home: string): Set<number> {
+  const pids = new Set<number>();
+  for (const entry of listRuns(home)) {
+    if (entry.dir === runDir) continue;
+    const lock = readLock(entry.dir);
+    if (lock && isRecordedProcessAlive(lock)) pids.add(lock.pid);
+  }
+  return pids;
 }
 
 async function waitForExit(pids: readonly number[], timeoutMs: number): Promise<number[]> {

@@ -44,18 +44,22 @@ function allStats(): ProcStat[] {
   return stats;
 }
 
-/** `pid` first, then the processes it started; just `[pid]` without /proc. */
-export function processTree(pid: number): number[] {
+/**
+ * `pid` first, then the processes it started; just `[pid]` without /proc.
+ * Processes in `exclude` (other runs' processes) and what they started are
+ * left out.
+ */
+export function processTree(pid: number, exclude: ReadonlySet<number> = new Set()): number[] {
   const root = readStat(pid);
   if (!root) return [pid];
   const stats = allStats();
   const tree = new Set<number>([pid]);
-  if (root.session === pid) for (const s of stats) if (s.pgrp === pid) tree.add(s.pid);
+  if (root.session === pid) for (const s of stats) if (s.pgrp === pid && !exclude.has(s.pid)) tree.add(s.pid);
   let grew = true;
   while (grew) {
     grew = false;
     for (const s of stats) {
-      if (!tree.has(s.pid) && tree.has(s.ppid)) {
+      if (!tree.has(s.pid) && !exclude.has(s.pid) && tree.has(s.ppid)) {
         tree.add(s.pid);
         grew = true;
       }
