@@ -114,6 +114,12 @@ describe("background runs and stop", () => {
     await waitFor("the pidfile to be removed", () => !existsSync(join(p.cwd, "run.pid")));
   });
 
+  test("a queue in the background", async () => {
+    const started = await guild(["run", "queue", "run-once=yes", "-b", "-y"], g);
+    assert.match(started.stderr, /^queue:queue started in background as [0-9a-f]{32} \(pidfile \/\S+\)\n$/);
+    await waitFor("the queue to complete", async () => /^\[1:\w+\]  queue +\S+ \S+  completed  /m.test(await status()));
+  });
+
   test("--background cannot be used with --stage", async () => {
     assert.equal(
       await s.run(["run", "sleep.py", "--stage", "--background", "-y"]),

@@ -68,6 +68,12 @@ describe("managing runs", () => {
     );
   });
 
+  test("--verbose adds each run's details", async () => {
+    const out = await s.run(["runs", "-v", "-n", "1"]);
+    assert.match(out, /^\[1:~1~\]  sub\/hello\.py \(sub\)  <time>  completed  \n  id: ~1~\n  operation: sub\/hello\.py\n  from: <tmp>\/project\/sub\n  status: completed\n/);
+    assert.match(out, /\n  exit_status: 0\n  pid: \n$/);
+  });
+
   const FILTERS: [string[], string][] = [
     [["-o", "train"], "~2~ ~6~"],
     [["--operation", "exit.py", "-o", "hello"], "~1~ ~3~ ~4~ ~5~ ~7~"],
