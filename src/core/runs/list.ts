@@ -38,7 +38,9 @@ export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
   const entries = query.deleted ? trashEntries(ctx.home) : listRuns(ctx.home);
   const userHome = userHomeFor(ctx.env);
   const rows = entries.map((entry) => rowFor(entry, ctx.cwd, userHome));
-  return filterRuns(rows, query).map((row, i) => ({ ...row, index: i + 1 }));
+  const filtered = filterRuns(rows, query);
+  filtered.forEach((row, i) => (row.index = i + 1));
+  return filtered;
 }
 
 export function userHomeFor(env: NodeJS.ProcessEnv): string {
@@ -47,7 +49,7 @@ export function userHomeFor(env: NodeJS.ProcessEnv): string {
 
 export function rowFor(entry: RunEntry, cwd: string, userHome: string): RunRow {
   const op = runOpInfo(entry.dir, userHome);
-  const digest = readAttr(entry.dir, "sourcecode_digest");
+  let digest: string | undefined;
   return {
     index: 0,
     id: entry.id,
@@ -61,7 +63,14 @@ export function rowFor(entry: RunEntry, cwd: string, userHome: string): RunRow {
     status: runStatus(entry.dir),
     label: labelText(readAttr(entry.dir, "label")),
     marked: Boolean(readAttr(entry.dir, "marked")),
-    digest: typeof digest === "string" ? digest : "",
+    // Read only when asked for (-D, --json): most listings never need it.
+    get digest() {
+      if (digest === undefined) {
+        const value = readAttr(entry.dir, "sourcecode_digest");
+        digest = typeof value === "string" ? value : "";
+      }
+      return digest;
+    },
   };
 }
 

@@ -11,10 +11,16 @@ import { protoDir } from "../store/paths.js";
 
 export function runOpDesc(runDir: string): string {
   const opref = readOpref(runDir);
-  if (!opref) return "?";
-  const own = opDescFor(opref);
+  return opref ? opDescWithProto(opref, readProtoOpref(runDir)) : "?";
+}
+
+function readProtoOpref(runDir: string): OpRef | undefined {
   const proto = protoDir(runDir);
-  const protoRef = existsSync(proto) ? readOpref(proto) : undefined;
+  return existsSync(proto) ? readOpref(proto) : undefined;
+}
+
+function opDescWithProto(opref: OpRef, protoRef: OpRef | undefined): string {
+  const own = opDescFor(opref);
   if (!protoRef) return own;
   const protoDesc = opDescFor(protoRef);
   return opref.opName === "+" ? `${protoDesc}+` : `${protoDesc}+${opref.opName}`;
@@ -31,10 +37,9 @@ export interface RunOpInfo {
 
 export function runOpInfo(runDir: string, userHome: string): RunOpInfo {
   const opref = readOpref(runDir);
-  const proto = protoDir(runDir);
-  const protoRef = existsSync(proto) ? readOpref(proto) : undefined;
+  const protoRef = readProtoOpref(runDir);
   return {
-    opDesc: runOpDesc(runDir),
+    opDesc: opref ? opDescWithProto(opref, protoRef) : "?",
     pkgDesc: opref ? pkgDescFor(opref, userHome) : "",
     opDir: opDirFor(protoRef ?? opref),
   };
@@ -79,10 +84,18 @@ function relativeOpDir(dir: string, cwd: string): string | undefined {
   return dir.startsWith(base) && dir !== cwd ? `../${dir.slice(base.length)}` : undefined;
 }
 
+// Listings ask about the same few dirs for every run.
+const realPaths = new Map<string, string>();
+
 function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
+  let real = realPaths.get(path);
+  if (real === undefined) {
+    try {
+      real = realpathSync(path);
+    } catch {
+      real = resolve(path);
+    }
+    realPaths.set(path, real);
   }
+  return real;
 }
