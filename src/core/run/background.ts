@@ -82,10 +82,10 @@ export async function launchInBackground(req: BackgroundLaunch, ctx: Ctx): Promi
   const runDir = join(runsDirFor(ctx.home), req.runId);
   const outcome = await Promise.race([exited.then((code) => ({ code })), appeared(runDir, exited)]);
   if ("code" in outcome && !existsSync(runDir)) {
-    // It failed before making the run: its errors are ours to show.
+    // It ended (or failed) before making the run: its messages are ours to show.
     rmSync(pidfilePath, { force: true });
     ctx.out.stderr(stderr);
-    return outcome.code || 1;
+    return outcome.code;
   }
   ctx.out.stderr(`${opspecFor(req.opref, ctx.cwd)} started in background as ${req.runId} (pidfile ${pidfile})\n`);
   child.stderr?.destroy();
