@@ -80,9 +80,8 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
 
 export function parseLimit(limit: string | undefined): number | undefined {
   if (limit === undefined) return undefined;
-  if (!/^\d+$/.test(limit) || Number(limit) < 1) {
-    fail(`invalid value for '-n' / '--limit': '${limit}' is not a valid integer`);
-  }
+  if (!/^\d+$/.test(limit)) fail(`invalid value for '-n' / '--limit': '${limit}' is not a valid integer`);
+  if (Number(limit) < 1) fail(`invalid value for '-n' / '--limit': ${limit} is not in the valid range of 1 or greater`);
   return Number(limit);
 }
 
