@@ -29,7 +29,7 @@ export function registerCatCommand(program: Command, io: CliIo): void {
   cmd.action(async (run: string | undefined, o: CatCliOptions, self: Command) => {
     const { catRunFile } = await import("../core/runs/run-files.js");
     const ctx = contextFor(self, io, { createHome: false });
-    const filter = runsQueryFor(o);
+    const filter = runsQueryFor(o, self);
     const { bytes, note } = catRunFile(run, filter, { output: o.output === true, path: o.path, sourcecode: o.sourcecode === true }, ctx);
     if (note) ctx.out.stderr(`${note}\n`);
     ctx.out.stdout(bytes);

@@ -59,7 +59,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     const table = compareRuns(
       {
         specs,
-        filter: runsQueryFor(o),
+        filter: runsQueryFor(o, self),
         includeBatch: o.includeBatch === true,
         allScalars: o.allScalars === true,
         skipCore: o.skipCore === true,

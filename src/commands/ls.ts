@@ -35,7 +35,7 @@ export function registerLsCommand(program: Command, io: CliIo): void {
   cmd.action(async (run: string | undefined, o: LsCliOptions & { format?: boolean }, self: Command) => {
     const { lsRun } = await import("../core/runs/run-files.js");
     const ctx = contextFor(self, io, { createHome: false });
-    const filter = runsQueryFor(o);
+    const filter = runsQueryFor(o, self);
     const options = {
       path: o.path,
       sourcecode: o.sourcecode === true,

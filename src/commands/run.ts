@@ -30,6 +30,9 @@ interface RunCliOptions {
   printTrials?: boolean;
   saveTrials?: string;
   testOutputScalars?: string;
+  background?: boolean;
+  pidfile?: string;
+  helpOp?: boolean;
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
@@ -73,16 +76,28 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("--print-trials", "Show generated trials and exit.")
     .option("--save-trials <path>", "Save generated trials to a CSV batch file and exit.")
     .option("--test-output-scalars <output>", "Test output scalars on OUTPUT (a file, or '-' for standard input).")
+    .option("-b, --background", "Run operation in background.")
+    .option("--pidfile <path>", "Run operation in background, writing the background process id to PATH.")
+    .option("--help-op", "Show operation help and exit.")
     .action(async (args: string[], options: RunCliOptions, self: Command) => {
+      if (options.helpOp) {
+        const { printOpHelp } = await import("./operations.js");
+        return printOpHelp(args, contextFor(self, io, { createHome: false }));
+      }
       if (options.testOutputScalars !== undefined) {
         const { testOutputScalars } = await import("../core/scalars/test-output.js");
         return testOutputScalars(runOptionsFor(args, options).opspec, options.testOutputScalars, contextFor(self, io));
       }
       const { runOp } = await import("../core/run/run-op.js");
       const { installTerminationHandlers } = await import("./signals.js");
+      const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
+      // Set when this process is the detached half of `guild run --background`.
+      const bgChild = takeBackgroundChild(process.env);
       const ctx = contextFor(self, io);
       installTerminationHandlers();
-      const result = await runOp(runOptionsFor(args, options), ctx);
+      const opts = runOptionsFor(args, options);
+      const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
+      const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
       io.exitCode = result.exitCode;
     });
   configure(cmd, io);
@@ -116,5 +131,13 @@ export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOpt
     printEnv: o.printEnv === true,
     printTrials: o.printTrials === true,
     saveTrials: o.saveTrials,
+    background:
+      o.background || o.pidfile !== undefined
+        ? {
+            background: o.background === true,
+            pidfile: o.pidfile,
+            relaunch: { argv: [process.execPath, ...process.argv.slice(1)], cwd: process.cwd() },
+          }
+        : undefined,
   };
 }

@@ -61,10 +61,10 @@ export const msg = {
   unsupportedOptimizer: (name: string) =>
     `optimizer '${name}' is not supported (supported: random, '+')\nTry 'guild run --help' for more information.`,
   noRunMatch: (spec: string) => `could not find a run matching '${spec}'\nTry 'guild runs list' for a list.`,
-  /** `cmd`: a `runs` subcommand (`rm`) or a whole command path (`guild cat`). */
-  noRunMatchCmd: (spec: string, cmd: string) =>
+  /** `cmdPath` is the whole command, e.g. `guild runs rm`. */
+  noRunMatchCmd: (spec: string, cmdPath: string) =>
     `could not find a run matching '${spec}'\n` +
-    `Try 'guild runs list' for a list or '${cmd.startsWith("guild ") ? cmd : `guild runs ${cmd}`} --help' for more information.`,
+    `Try 'guild runs list' for a list or '${cmdPath} --help' for more information.`,
   multipleRunsMatch: (spec: string, shortIds: string[]) =>
     `'${spec}' matches multiple runs:\n${shortIds.map((s) => `  ${s}`).join("\n")}`,
   cannotRestartRunning: (id: string) => `cannot restart run ${id} because it's running`,

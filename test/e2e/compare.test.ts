@@ -162,4 +162,16 @@ describe("guild compare on a sweep", () => {
   for (const [args, want] of ERRORS) {
     test(`error: guild ${args.join(" ")}`, async () => assert.equal(await s.run(args), want));
   }
+
+  // Last: runs info prints 32-hex digests, which the id normaliser numbers.
+  test("runs info shows each scalar's last value and step", async () => {
+    const info = await s.run(["runs", "info", "--operation", "train.py", "--label", "x=1.0"]);
+    assert.equal(info.slice(info.indexOf("scalars:")), "scalars:\n  acc: 0.966667 (step 3)\n  loss: 0.333333 (step 3)\n");
+    const json = JSON.parse((await guild(["runs", "info", "--json", "-l", "x=1.5"], { cwd: p.cwd, home: p.home })).stdout) as {
+      scalars: Record<string, [number, number]>;
+    };
+    assert.deepEqual(Object.keys(json.scalars), ["acc", "loss"]);
+    assert.equal(json.scalars.loss?.[1], 3);
+    assert.ok(Math.abs((json.scalars.loss?.[0] ?? 0) - 0.0833333) < 1e-6);
+  });
 });

@@ -37,7 +37,7 @@ export function batchOpDesc(protoOpDesc: string, batchOp: Operation): string {
 export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult> {
   const { opts, batch } = req;
   const batchOp = batch.optimizer === "random" ? randomOperation() : batchOperation();
-  const id = newRunId();
+  const id = opts.runId ?? newRunId();
   const runDir = join(runsDirFor(ctx.home), id);
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const runParams = runParamsFor(opts);

@@ -1,4 +1,5 @@
 /** The options of `guild run`, and the `run_params` attr that records them. */
+import type { Relaunch } from "./background.js";
 
 export interface RunOptions {
   opspec?: string;
@@ -26,6 +27,10 @@ export interface RunOptions {
   printTrials: boolean;
   /** `--save-trials PATH`. */
   saveTrials?: string;
+  /** `-b/--background` or `--pidfile`: start detached (core/run/background.ts). */
+  background?: { background: boolean; pidfile?: string; relaunch: Relaunch };
+  /** In the detached process: the id its launcher gave the new run. */
+  runId?: string;
 }
 
 export function defaultRunOptions(): RunOptions {
@@ -48,7 +53,7 @@ export function defaultRunOptions(): RunOptions {
 /** Guild's `run_params` map: every `guild run` option, by its Python name. */
 export function runParamsFor(opts: RunOptions): Record<string, unknown> {
   return {
-    background: false,
+    background: opts.background?.background ?? false,
     batch_label: opts.batchLabel ?? null,
     batch_tag: opts.batchTag ?? null,
     debug_sourcecode: null,
@@ -71,7 +76,7 @@ export function runParamsFor(opts: RunOptions): Record<string, unknown> {
     opt_flags: [],
     optimize: false,
     optimizer: opts.optimizer ?? null,
-    pidfile: null,
+    pidfile: opts.background?.pidfile ?? null,
     print_cmd: opts.printCmd,
     print_env: opts.printEnv,
     print_trials: opts.printTrials,

@@ -26,6 +26,7 @@ import { previewText } from "./preview.js";
 import type { RunResult } from "./run-op.js";
 import { stageClaimedRun } from "./stage.js";
 import { startClaimedRun } from "./start.js";
+import { startInBackground } from "./background.js";
 
 export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Promise<RunResult> {
   const run = findRunForStart(spec, ctx.home, ctx.cwd);
@@ -39,6 +40,7 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
     const text = previewText({ action: opts.stage ? "stage" : "start", subject, flags, flagDefs: op.flagDefs });
     if (!confirm(text, true, (s) => ctx.out.stderr(s))) exitQuietly(0);
   }
+  if (opts.background && opts.runId === undefined) return startInBackground(run.id, op.opref, opts, ctx);
   const claim = claimRun(run.dir, { requireStaged: false });
   if (claim !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
   updateRestartAttrs(run.dir, op, flags, opts);

@@ -22,6 +22,8 @@ import { restartRun } from "./restart.js";
 import { selectSourcecode, sourcecodeDigest } from "./sourcecode.js";
 import { envFileFor, stagedMessage } from "./stage.js";
 import { startClaimedRun } from "./start.js";
+import { batchOperation, randomOperation } from "../op/builtins.js";
+import { startInBackground } from "./background.js";
 
 export { labelTemplateFor } from "./plan.js";
 
@@ -39,6 +41,10 @@ export async function runOp(opts: RunOptions, ctx: Ctx): Promise<RunResult> {
     return { exitCode: 0 };
   }
   if (!opts.yes) confirmRun(plan, opts, ctx);
+  if (opts.background && opts.runId === undefined) {
+    const batchOp = plan.batch && (plan.batch.optimizer === "random" ? randomOperation() : batchOperation());
+    return startInBackground(newRunId(), (batchOp ?? plan.op).opref, opts, ctx);
+  }
   if (plan.batch) return runBatchOp({ op: plan.op, flags: plan.flags, userFlags: plan.userFlags, batch: plan.batch, opts }, ctx);
   return runNew(plan, opts, ctx);
 }
@@ -55,6 +61,8 @@ function checkOptions(opts: RunOptions): void {
   for (const [a, b, aName, bName] of INCOMPATIBLE) {
     if (isSet(opts[a]) && isSet(opts[b])) fail(conflict(aName, bName));
   }
+  if (opts.stage && opts.background?.background) fail(conflict("--stage", "--background"));
+  if (opts.stage && opts.background?.pidfile !== undefined) fail(conflict("--stage", "--pidfile"));
   if (opts.start !== undefined && opts.opspec !== undefined) {
     fail("OPERATION cannot be used with --restart\nTry 'guild run --help' for more information.");
   }
@@ -92,7 +100,7 @@ async function runNew(plan: RunPlan, opts: RunOptions, ctx: Ctx): Promise<RunRes
   const { op, flags, userFlags } = plan;
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const files = op.sourcecodeRoot ? selectSourcecode(op.sourcecodeRoot, warn) : [];
-  const id = newRunId();
+  const id = opts.runId ?? newRunId();
   const runDir = join(runsDirFor(ctx.home), id);
   createRun(
     {
