@@ -3,7 +3,7 @@
  * `${flag}`, `${default_label}` and `${flag|filter}` references (§6.4).
  */
 import { formatLabelValue, pythonStr } from "./flags/encode.js";
-import { isNumeric, numericValue, type FlagMap, type FlagValue } from "./flags/value.js";
+import type { FlagMap, FlagValue } from "./flags/value.js";
 import { pyFormat } from "./util/py-format.js";
 
 export function defaultLabel(flags: FlagMap): string {
@@ -52,10 +52,9 @@ function applyFilter(filter: string, value: FlagValue, warn: (s: string) => void
   }
 }
 
+/** Python's `fmt % value` on the raw value (`%s` of 1.0 is `1.0`, `%d` of True `1`); kept when Python raises. */
 function formatWith(fmt: string, value: FlagValue): FlagValue {
-  const arg = isNumeric(value) ? numericValue(value) : typeof value === "string" ? value : undefined;
-  if (arg === undefined) return value;
-  return pyFormat(fmt, arg) ?? value;
+  return pyFormat(fmt, value) ?? value;
 }
 
 function basename(path: string): string {
