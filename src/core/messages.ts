@@ -43,6 +43,13 @@ export const msg = {
   cannotUseWithRestart: (what: string) =>
     `${what} cannot be used with --restart\nTry 'guild run --help' for more information.`,
   noMatchingRuns: () => "no matching runs",
+  invalidCmdReference: (name: string) =>
+    `invalid setting for operation: command contains invalid reference '${name}'`,
+  // Guild has no message for this (its ReferenceCycleError escapes as a traceback).
+  cmdReferenceCycle: (names: string[]) =>
+    `invalid setting for operation: command contains a reference cycle: ${names.map((n) => `'${n}'`).join(" -> ")}`,
+  shadowedFlag: (name: string, encodedValue: string, argName: string) =>
+    `WARNING: ignoring flag '${name}=${encodedValue}' because it's shadowed in the operation cmd as --${argName}`,
   homeNotADirectory: (path: string) => `guild home '${path}' is not a directory`,
   dirDoesNotExist: (path: string) => `directory '${path}' does not exist`,
 } as const;

@@ -2,8 +2,10 @@
  * The operation's command line and environment, built from its command
  * template and flag values (§3.5). Pure: the caller supplies the Python path.
  */
+import { fail } from "../errors.js";
 import { encodeFlagArg, encodeFlagEnv, encodeFlagValue } from "../flags/encode.js";
-import type { FlagMap, FlagValue } from "../flags/value.js";
+import { isFlagMap, isFloat, type FlagMap, type FlagValue } from "../flags/value.js";
+import { msg } from "../messages.js";
 import { FLAG_ARGS_TOKEN } from "../op/operation.js";
 
 /** Per-flag command settings (`cmd-flags` in the `op` attr). */
@@ -22,48 +24,91 @@ export interface CommandSpec {
   pythonExe: string;
 }
 
+/**
+ * The argv, and the warnings for flags the command shadows. Fails, as Guild
+ * does when it initialises the operation, on a `${name}` that is neither a
+ * flag nor `python_exe`.
+ */
 export function commandArgsFor(spec: CommandSpec): { argv: string[]; warnings: string[] } {
   const warnings: string[] = [];
   const argv: string[] = [];
+  const params = refParams(spec);
   for (const arg of spec.cmdArgs) {
-    if (arg === FLAG_ARGS_TOKEN) argv.push(...flagArgsFor(spec, warnings));
-    else argv.push(substituteRefs(arg, spec));
+    if (arg === FLAG_ARGS_TOKEN) argv.push(...flagArgsFor(spec, argv, warnings));
+    else argv.push(resolveRefs(arg, params, []));
   }
   return { argv, warnings };
 }
 
-function substituteRefs(arg: string, spec: CommandSpec): string {
-  return arg.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
-    if (name === "python_exe" || name === "guild_python_exe") return spec.pythonExe;
-    if (name === "flag_args") return whole;
-    const value = spec.flags[name];
-    return value === undefined ? whole : value === null ? "" : encodeFlagArg(value, argsDest(spec));
-  });
+/** `${name}` values: every flag in the env encoding, whatever the flags-dest. */
+function refParams(spec: CommandSpec): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const [name, value] of Object.entries(spec.flags)) params.set(name, encodeFlagEnv(value));
+  params.set("python_exe", spec.pythonExe);
+  // Later Guild's name for its own interpreter; ours is the same one.
+  if (!params.has("guild_python_exe")) params.set("guild_python_exe", spec.pythonExe);
+  return params;
 }
 
-function argsDest(spec: CommandSpec): "args" | "globals" {
-  return spec.flagsDest === "args" || spec.flagsDest.startsWith("args:") ? "args" : "globals";
+// Python's `.` stops only at `\n`; `\${x}` is an escaped, literal `${x}`.
+const REF = /(\\?\$\{[^\n]+?\})/;
+
+/** Substitutes refs, then refs inside the substituted values, as Guild's resolve_refs. */
+function resolveRefs(text: string, params: Map<string, string>, stack: string[]): string {
+  return text
+    .split(REF)
+    .map((part) => {
+      if (part.startsWith("\\${") && part.endsWith("}")) return part.slice(1);
+      if (!(part.startsWith("${") && part.endsWith("}"))) return part;
+      const name = part.slice(2, -1);
+      if (stack.includes(name)) fail(msg.cmdReferenceCycle([...stack, name]));
+      const value = params.get(name);
+      if (value === undefined) fail(msg.invalidCmdReference(name));
+      return resolveRefs(value, params, [...stack, name]);
+    })
+    .join("");
 }
 
-function flagArgsFor(spec: CommandSpec, warnings: string[]): string[] {
+/** `--name value` per flag, sorted; a flag already given as `--name` earlier in the command is skipped. */
+function flagArgsFor(spec: CommandSpec, before: readonly string[], warnings: string[]): string[] {
   const args: string[] = [];
-  const literal = new Set(spec.cmdArgs);
   for (const name of Object.keys(spec.flags).sort()) {
     const value = spec.flags[name] as FlagValue;
     const cf = spec.cmdFlags[name] ?? {};
-    if (cf.argSkip || value === null) continue;
-    const option = `--${cf.argName ?? name}`;
-    if (literal.has(option)) {
-      warnings.push(`WARNING: ignoring flag '${name}' because it's specified in the operation command`);
+    if (cf.argSkip) continue;
+    const argName = cf.argName ?? name;
+    if (before.includes(`--${argName}`)) {
+      warnings.push(msg.shadowedFlag(name, encodeFlagValue(value), argName));
       continue;
     }
-    if (cf.argSwitch !== undefined) {
-      if (encodeFlagValue(value) === encodeFlagValue(cf.argSwitch)) args.push(option);
-      continue;
+    if (cf.argSwitch !== undefined && cf.argSwitch !== null) {
+      if (pyEquals(cf.argSwitch, value)) args.push(`--${argName}`);
+    } else if (value !== null) {
+      args.push(`--${argName}`, encodeFlagArg(value, spec.flagsDest));
     }
-    args.push(option, encodeFlagArg(value, argsDest(spec)));
   }
   return args;
+}
+
+/** Python `==` on flag values: `True == 1 == 1.0`, `'1' != 1`. */
+function pyEquals(a: FlagValue, b: FlagValue): boolean {
+  const na = numberOf(a);
+  const nb = numberOf(b);
+  if (na !== undefined || nb !== undefined) return na === nb;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => pyEquals(x, b[i] as FlagValue));
+  }
+  if (isFlagMap(a) && isFlagMap(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && pyEquals(a[k] as FlagValue, b[k] as FlagValue));
+  }
+  return a === b;
+}
+
+function numberOf(v: FlagValue): number | undefined {
+  if (typeof v === "boolean") return Number(v);
+  if (typeof v === "number") return v;
+  return isFloat(v) ? v.value : undefined;
 }
 
 /** `FLAG_<NAME>` for each flag (`env-name` overrides the name). */

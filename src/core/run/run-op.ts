@@ -20,6 +20,7 @@ import { createRun } from "./new-run.js";
 import { runParamsFor, type RunOptions } from "./options.js";
 import { previewText } from "./preview.js";
 import { restartRun } from "./restart.js";
+import { commandFor } from "./run-attrs.js";
 import { selectSourcecode, sourcecodeDigest } from "./sourcecode.js";
 import { envFileFor, stagedMessage } from "./stage.js";
 import { startClaimedRun } from "./start.js";
@@ -43,6 +44,9 @@ export async function runOp(opts: RunOptions, ctx: Ctx): Promise<RunResult> {
     opspec: opts.opspec ?? "",
     warn,
   });
+  // Guild builds the command while it initialises the op: a bad `${ref}`
+  // fails here, before the preview and before anything is stored.
+  commandFor(op, flags, ctx.env);
   const batch = isBatchFlags(flags);
   if (!opts.yes) confirmRun(op, flags, opts, batch ? expandGrid(flags).length : undefined, ctx);
   if (batch) return runBatchOp({ op, flags, userFlags, opts }, ctx);
