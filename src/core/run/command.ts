@@ -7,6 +7,7 @@ import { encodeFlagArg, encodeFlagEnv, encodeFlagValue } from "../flags/encode.j
 import { isFlagMap, isFloat, type FlagMap, type FlagValue } from "../flags/value.js";
 import { msg } from "../messages.js";
 import { FLAG_ARGS_TOKEN } from "../op/operation.js";
+import { ReferenceCycleError, resolveRefs, UndefinedReferenceError } from "../util/resolve-refs.js";
 
 /** Per-flag command settings (`cmd-flags` in the `op` attr). */
 export interface CmdFlag {
@@ -35,14 +36,14 @@ export function commandArgsFor(spec: CommandSpec): { argv: string[]; warnings: s
   const params = refParams(spec);
   for (const arg of spec.cmdArgs) {
     if (arg === FLAG_ARGS_TOKEN) argv.push(...flagArgsFor(spec, argv, warnings));
-    else argv.push(resolveRefs(arg, params, []));
+    else argv.push(resolveArg(arg, params));
   }
   return { argv, warnings };
 }
 
 /** `${name}` values: every flag in the env encoding, whatever the flags-dest. */
-function refParams(spec: CommandSpec): Map<string, string> {
-  const params = new Map<string, string>();
+function refParams(spec: CommandSpec): Map<string, FlagValue> {
+  const params = new Map<string, FlagValue>();
   for (const [name, value] of Object.entries(spec.flags)) params.set(name, encodeFlagEnv(value));
   params.set("python_exe", spec.pythonExe);
   // Later Guild's name for its own interpreter; ours is the same one.
@@ -50,23 +51,15 @@ function refParams(spec: CommandSpec): Map<string, string> {
   return params;
 }
 
-// Python's `.` stops only at `\n`; `\${x}` is an escaped, literal `${x}`.
-const REF = /(\\?\$\{[^\n]+?\})/;
-
-/** Substitutes refs, then refs inside the substituted values, as Guild's resolve_refs. */
-function resolveRefs(text: string, params: Map<string, string>, stack: string[]): string {
-  return text
-    .split(REF)
-    .map((part) => {
-      if (part.startsWith("\\${") && part.endsWith("}")) return part.slice(1);
-      if (!(part.startsWith("${") && part.endsWith("}"))) return part;
-      const name = part.slice(2, -1);
-      if (stack.includes(name)) fail(msg.cmdReferenceCycle([...stack, name]));
-      const value = params.get(name);
-      if (value === undefined) fail(msg.invalidCmdReference(name));
-      return resolveRefs(value, params, [...stack, name]);
-    })
-    .join("");
+/** An arg with its refs resolved; all values are strings, so the result is one. */
+function resolveArg(arg: string, params: Map<string, FlagValue>): string {
+  try {
+    return String(resolveRefs(arg, params));
+  } catch (e) {
+    if (e instanceof UndefinedReferenceError) fail(msg.invalidCmdReference(e.reference));
+    if (e instanceof ReferenceCycleError) fail(msg.cmdReferenceCycle(e.names));
+    throw e;
+  }
 }
 
 /** `--name value` per flag, sorted; a flag already given as `--name` earlier in the command is skipped. */
