@@ -52,23 +52,16 @@ export function parseStep(step: unknown, parent: StepParent = NO_PARENT): StepSp
   const runSpec = typeof data.run === "string" ? data.run.trim() : pythonStr(data.run ?? "");
   if (!runSpec) fail(msg.stepMustDefineRun(pythonRepr(data)));
   const { params, given } = runSpecParams(runSpec);
-  const warnings: string[] = [];
   const ignored = applyDataParams(params, given, data);
-  for (const name of ignored) warnings.push(msg.stepParamIgnored(name, pythonStrRepr(runSpec)));
+  const warnings = ignored.map((name) => msg.stepParamIgnored(name, pythonStrRepr(runSpec)));
   const opspecParam = params.opspec;
   if (typeof opspecParam !== "string" || !opspecParam) fail(msg.invalidRunSpec(pythonStrRepr(runSpec), "missing operation"));
-  // Only unset params are taken from the parent (after the opspec check, so
-  // a step never inherits the pipeline's own opspec).
-  for (const [name, value] of Object.entries(parent.runParams)) {
-    if (params[name] === null || params[name] === undefined) params[name] = value as ParamValue;
-  }
+  // Checked before taking the parent's params, so a step never inherits the
+  // pipeline's own opspec (Guild would run the pipeline again).
+  inheritParams(params, parent.runParams);
   const opspec = withDefaultModel(opspecParam, parent.modelName);
   const name = truthy(data.name as ParamValue) ? pythonStr(data.name as FlagValue) : opspecParam;
-  const parentValues = new Map(Object.entries(parent.flags));
-  for (const key of ["gpus", "label", "tag"]) {
-    const resolved = resolveStepRef(params[key] as FlagValue, parentValues, name);
-    params[key] = resolved === null ? null : pythonStr(resolved);
-  }
+  resolveTextParams(params, parent.flags, name);
   const args = (params.flags as FlagValue[]).map((arg) => pythonStr(arg));
   const batchFiles = args.filter((arg) => arg.startsWith("@")).map((arg) => arg.slice(1));
   const prefixes = [`${opspec}:`, `${name}:`];
@@ -76,6 +69,22 @@ export function parseStep(step: unknown, parent: StepParent = NO_PARENT): StepSp
   warnings.push(...stepFlags.warnings);
   const flagArgs = formatFlagAssigns(stepFlags.flags);
   return { name, opspec, params, options: stepOptions(params), batchFiles, flagArgs, ignored, warnings };
+}
+
+/** The parent run's params fill the ones the step leaves unset (None). */
+function inheritParams(params: Record<string, ParamValue>, parentParams: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(parentParams)) {
+    if (params[name] === null || params[name] === undefined) params[name] = value as ParamValue;
+  }
+}
+
+/** `--gpus`, `--label` and `--tag` with `${flag}` refs to the parent's flags resolved, as text. */
+function resolveTextParams(params: Record<string, ParamValue>, parentFlags: FlagMap, stepName: string): void {
+  const values = new Map(Object.entries(parentFlags));
+  for (const key of ["gpus", "label", "tag"]) {
+    const resolved = resolveStepRef(params[key] as FlagValue, values, stepName);
+    params[key] = resolved === null ? null : pythonStr(resolved);
+  }
 }
 
 /** A string step is its run spec; map `flags:` become `NAME=VALUE` args. */
