@@ -8,7 +8,7 @@
 import { formatLabelValue, pythonStr, pythonStrRepr } from "./flags/encode.js";
 import { pythonRepr } from "./flags/py-repr.js";
 import type { FlagMap, FlagValue } from "./flags/value.js";
-import { pyFormat } from "./util/py-format.js";
+import { pyFormat, pyFormatError } from "./util/py-format.js";
 
 export function defaultLabel(flags: FlagMap): string {
   return Object.keys(flags)
@@ -59,14 +59,15 @@ function applyFilter(filter: string, value: FlagValue, warn: (s: string) => void
   }
 }
 
-// A value the format does not fit passes through; a bad format is logged.
+/**
+ * Python's `fmt % value` on the raw value (`%s` of 1.0 is `1.0`, `%d` of
+ * True `1`). A value the format does not fit passes through; a malformed
+ * format also passes it through, and is logged as Guild logs it.
+ */
 function formatWith(fmt: string, value: FlagValue, warn: (s: string) => void): FlagValue {
-  try {
-    return pyFormat(fmt, value) ?? value;
-  } catch (e) {
-    warn(`WARNING: error formatting ${pythonRepr(value)} with ${pythonStrRepr(fmt)}: ${(e as Error).message}`);
-    return value;
-  }
+  const error = pyFormatError(fmt);
+  if (error) warn(`WARNING: error formatting ${pythonRepr(value)} with ${pythonStrRepr(fmt)}: ${error}`);
+  return pyFormat(fmt, value) ?? value;
 }
 
 function basename(path: string): string {

@@ -76,6 +76,24 @@ export const msg = {
   cannotUseWithRestart: (what: string) =>
     `${what} cannot be used with --restart\nTry 'guild run --help' for more information.`,
   noMatchingRuns: () => "no matching runs",
+  invalidCmdReference: (name: string) =>
+    `invalid setting for operation: command contains invalid reference '${name}'`,
+  // Guild has no message for this (its ReferenceCycleError escapes as a traceback).
+  cmdReferenceCycle: (names: string[]) =>
+    `invalid setting for operation: command contains a reference cycle: ${names.map((n) => `'${n}'`).join(" -> ")}`,
+  invalidStepsData: (dataRepr: string) => `invalid steps data ${dataRepr}: expected list`,
+  stepMustDefineRun: (dataRepr: string) => `invalid step ${dataRepr}: must define run`,
+  invalidStepData: (dataRepr: string) => `invalid step data: ${dataRepr}`,
+  invalidStepFlags: (flagsRepr: string) => `invalid flags value ${flagsRepr}`,
+  invalidRunSpec: (specRepr: string, why: string) => `invalid run spec ${specRepr}: ${why}`,
+  stepParamIgnored: (name: string, specRepr: string) => `run parameter ${name} used in ${specRepr} ignored`,
+  // Guild stops with a traceback for these two.
+  stepInvalidReference: (step: string, name: string) => `step '${step}' contains invalid reference '${name}'`,
+  stepReferenceCycle: (step: string, names: string[]) =>
+    `step '${step}' contains a reference cycle: ${names.map((n) => `'${n}'`).join(" -> ")}`,
+  stepOptionNotSupported: (option: string) => `${option} in a step is not supported yet`,
+  shadowedFlag: (name: string, encodedValue: string, argName: string) =>
+    `WARNING: ignoring flag '${name}=${encodedValue}' because it's shadowed in the operation cmd as --${argName}`,
   homeNotADirectory: (path: string) => `guild home '${path}' is not a directory`,
   dirDoesNotExist: (path: string) => `directory '${path}' does not exist`,
 } as const;

@@ -7,6 +7,7 @@
 import { basename } from "node:path";
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
+import { isGuildError } from "../errors.js";
 import { readAttr } from "../store/attrs.js";
 import { claimRun, releaseClaim } from "../store/claim.js";
 import { listRuns, type RunEntry } from "../store/list-runs.js";
@@ -166,8 +167,24 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
     ctx.out.stderr(`Masking available GPUs (CUDA_VISIBLE_DEVICES='${state.gpus}')\n`);
     extraEnv.CUDA_VISIBLE_DEVICES = state.gpus;
   }
-  const code = await startClaimedRun({ runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, ctx);
+  const code = await startOrReport(run, { runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, state, ctx);
   state.done += 1;
   state.progress.finished(code === 0);
   if (code !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${code}`);
+}
+
+/**
+ * Guild's queue starts each run with `guild run --start`, which prints a
+ * refused command's error and exits 1. The run stays staged; we skip it from
+ * then on rather than retry it every poll.
+ */
+async function startOrReport(run: RunEntry, req: StartRequest, state: QueueState, ctx: Ctx): Promise<number> {
+  try {
+    return await startClaimedRun(req, ctx);
+  } catch (e) {
+    if (!isGuildError(e)) throw e;
+    ctx.out.stderr(`guild: ${e.message}\n`);
+    state.unstartable.add(run.id);
+    return 1;
+  }
 }

@@ -23,6 +23,7 @@ import { existsSync } from "node:fs";
 import { storedOperation } from "./stored-op.js";
 import type { RunOptions } from "./options.js";
 import { previewText } from "./preview.js";
+import { commandFor } from "./run-attrs.js";
 import type { RunResult } from "./run-op.js";
 import { stageClaimedRun } from "./stage.js";
 import { startClaimedRun } from "./start.js";
@@ -35,6 +36,7 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
   const { op } = stored;
   const flags = flagsWithOverrides(stored.flags, opts, ctx);
   if (runStatus(run.dir) === "running") fail(msg.cannotRestartRunning(run.id));
+  commandFor(op, flags, ctx.env); // fails on a bad `${ref}` before the run is touched
   const subject = `${run.id} (${displayName(run.dir, op)})`;
   if (!opts.yes) {
     const text = previewText({ action: opts.stage ? "stage" : "start", subject, flags, flagDefs: op.flagDefs });

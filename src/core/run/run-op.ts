@@ -19,6 +19,7 @@ import { planRun, type RunPlan } from "./plan.js";
 import { previewText } from "./preview.js";
 import { isPrintRequest, printForPlan } from "./print-op.js";
 import { restartRun } from "./restart.js";
+import { commandFor } from "./run-attrs.js";
 import { selectSourcecode, sourcecodeDigest } from "./sourcecode.js";
 import { envFileFor, stagedMessage } from "./stage.js";
 import { startClaimedRun } from "./start.js";
@@ -36,6 +37,9 @@ export async function runOp(opts: RunOptions, ctx: Ctx): Promise<RunResult> {
   checkOptions(opts);
   if (opts.start !== undefined) return restartRun(opts.start, opts, ctx);
   const plan = planRun(resolveOperation(opts.opspec, ctx), opts, ctx);
+  // Guild builds the command while it initialises the op: a bad `${ref}`
+  // fails here, before the preview and before anything is stored.
+  commandFor(plan.op, plan.flags, ctx.env);
   if (isPrintRequest(opts)) {
     printForPlan(plan, opts, ctx);
     return { exitCode: 0 };

@@ -11,7 +11,7 @@ import type { Operation } from "../op/operation.js";
 import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
 import { noteRunChanged } from "../store/run-index.js";
 import { removeFile } from "../store/atomic.js";
-import { completeClaim } from "../store/claim.js";
+import { completeClaim, releaseClaim } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
 import { removeLock, writeLock } from "../store/lock.js";
 import { guildPath, MARKER } from "../store/paths.js";
@@ -33,12 +33,12 @@ export interface StartRequest {
 }
 
 export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<number> {
+  const command = commandOrRelease(req, ctx);
   removeFile(guildPath(req.runDir, MARKER.STAGED));
   if (hasAttr(req.runDir, "exit_status")) noteRunChanged(req.runDir);
   deleteAttr(req.runDir, "exit_status");
   deleteAttr(req.runDir, "stopped");
   const env = runEnvFor({ op: req.op, runDir: req.runDir, runId: req.runId, flags: req.flags, extra: req.extraEnv }, ctx);
-  const command = commandFor(req.op, req.flags, ctx.env);
   for (const w of command.warnings) ctx.out.stderr(`${w}\n`);
   writeAttr(req.runDir, "cmd", command.argv);
   writeAttr(req.runDir, "env", env);
@@ -57,6 +57,16 @@ export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<numb
     removeLock(req.runDir);
   }
   return exitStatus;
+}
+
+/** The command, built before the run is touched: if it fails (a bad `${ref}`), the run is left as it was. */
+function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof commandFor> {
+  try {
+    return commandFor(req.op, req.flags, ctx.env);
+  } catch (e) {
+    releaseClaim(req.runDir);
+    throw e;
+  }
 }
 
 /** Batch, steps and queue runs are driven by this process itself. */

@@ -1,8 +1,7 @@
 /**
  * Run selection specs of the runs commands (§9.3), applied to the filtered,
  * newest-first list: `N` (1-based index), ranges `A:B`, `A:`, `:B`, `:`,
- * and otherwise a run id prefix that must match exactly one run. An index
- * or range outside the list is taken as an id prefix, as Guild does.
+ * and otherwise a run id prefix that must match exactly one run.
  */
 import { fail, failPlain } from "../errors.js";
 import { msg } from "../messages.js";
@@ -12,8 +11,10 @@ export interface Selectable {
   id: string;
 }
 
-const INDEX = /^[0-9]+$/;
-const RANGE = /^([0-9]*):([0-9]*)$/;
+// What Python's int() accepts: surrounding space, a sign, `_` between digits.
+const INDEX = /^\s*([-+]?[0-9]+(?:_[0-9]+)*)\s*$/;
+// Guild matches ranges at the start of the spec only (`2:3x` is `2:3`).
+const RANGE = /^([0-9]*):([0-9]*)/;
 
 /**
  * The runs the specs name, in list order, each once. `cmdPath` (`guild runs
@@ -37,23 +38,43 @@ export function selectOneRun<T extends Selectable>(runs: readonly T[], spec: str
 }
 
 function selectOne<T extends Selectable>(runs: readonly T[], spec: string, cmdPath: string): T[] {
-  const byIndex = selectByIndex(runs, spec);
-  if (byIndex) return byIndex;
-  const matches = runs.filter((r) => r.id.startsWith(spec));
-  if (matches.length === 0) fail(msg.noRunMatchCmd(spec, cmdPath));
-  if (matches.length > 1) failPlain(msg.multipleRunsMatch(spec, matches.map((r) => shortId(r.id))));
-  return matches;
+  const slice = sliceFor(spec);
+  if (slice && inRange(slice, runs.length)) return runs.slice(slice.start ?? 0, slice.end ?? runs.length);
+  return [oneRun(runs.filter((r) => r.id.startsWith(spec)), spec, msg.noRunMatchCmd(spec, cmdPath))];
 }
 
-function selectByIndex<T>(runs: readonly T[], spec: string): T[] | undefined {
-  if (INDEX.test(spec)) {
-    const i = Number(spec);
-    return i >= 1 && i <= runs.length ? [runs[i - 1] as T] : undefined;
+/**
+ * The unique run among `matches`. Guild prints an ambiguous prefix's matches
+ * as plain lines and exits without a `guild:` message.
+ */
+function oneRun<T extends Selectable>(matches: readonly T[], spec: string, noMatchMessage: string): T {
+  if (matches.length === 0) fail(noMatchMessage);
+  if (matches.length > 1) failPlain(msg.multipleRunsMatch(spec, matches.map((r) => shortId(r.id))));
+  return matches[0] as T;
+}
+
+interface Slice {
+  start: number | undefined;
+  end: number | undefined;
+}
+
+/** `N` as the slice N-1:N, `A:B` as A-1:B (0-based, end exclusive). */
+function sliceFor(spec: string): Slice | undefined {
+  const index = INDEX.exec(spec);
+  if (index) {
+    const n = Number((index[1] as string).replaceAll("_", ""));
+    return { start: n - 1, end: n };
   }
   const m = RANGE.exec(spec);
   if (!m) return undefined;
-  const start = m[1] ? Number(m[1]) : 1;
-  const end = m[2] ? Number(m[2]) : runs.length;
-  if (start < 1 || end > runs.length) return undefined;
-  return runs.slice(start - 1, end);
+  return { start: m[1] ? Number(m[1]) - 1 : undefined, end: m[2] ? Number(m[2]) : undefined };
+}
+
+/**
+ * Guild's test: a slice is taken when it starts at 0 or later and ends within
+ * the list; an empty or reversed one (`3:1`, `:` of no runs) selects nothing.
+ * Anything else (`0`, `2:9` of 5 runs) is looked up as an id prefix.
+ */
+function inRange(slice: Slice, length: number): boolean {
+  return (slice.start === undefined || slice.start >= 0) && (slice.end === undefined || slice.end <= length);
 }

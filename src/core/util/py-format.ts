@@ -1,140 +1,182 @@
 /**
- * Python's `fmt % value` for one value, as label template filters use it
- * (`${lr|%.3f}`, `${n|%03d items}`): literal text and `%%` around exactly
- * one conversion. Returns undefined where Python raises a TypeError (the
- * value does not fit, or the format does not take exactly one value): Guild
- * then keeps the value as it is. A malformed format throws an Error named
- * `ValueError` with Python's message, which Guild logs.
+ * Python's `fmt % value` for one (non-tuple) value, as label template
+ * filters use it (`${x|%03d}`, `${lr|%.2e}`). Values follow the flag value
+ * model: a bare integer is a Python int, `PyFloat` (or a non-integral number)
+ * a float, booleans are ints for numeric conversions. Returns undefined
+ * wherever Python raises (TypeError, ValueError, OverflowError), so the
+ * caller can keep the value as Guild does.
  */
 import { pythonRepr, pythonStr } from "../flags/py-repr.js";
-import { isFloat, type FlagValue } from "../flags/value.js";
+import { isFlagMap, isFloat, type FlagValue } from "../flags/value.js";
+import { exponentDigits, fixedDigits, generalDigits } from "./py-float-digits.js";
 
 interface Spec {
   flags: string;
-  width?: number;
-  precision?: number;
+  width: number;
+  precision: number | undefined;
   conv: string;
 }
 
-const SPEC = /%([-+ 0#]*)(\d+)?(?:\.(\d*))?(.?)/y;
+// After the `%`: flags, width, precision, an ignored length modifier, the conversion.
+const SPEC = /^([-+ #0]*)(\d*)(?:\.(\d*))?[hlL]?(.)?/s;
 const CONVERSIONS = "diouxXeEfFgGcrsa";
 
 export function pyFormat(fmt: string, value: FlagValue): string | undefined {
-  const parts: (string | Spec)[] = [];
+  let out = "";
+  let used = false;
   let i = 0;
   while (i < fmt.length) {
     const pct = fmt.indexOf("%", i);
     if (pct < 0) break;
-    parts.push(fmt.slice(i, pct));
+    out += fmt.slice(i, pct);
     if (fmt[pct + 1] === "%") {
-      parts.push("%");
+      out += "%";
       i = pct + 2;
       continue;
     }
-    const { spec, end } = parseSpec(fmt, pct);
-    parts.push(spec);
-    i = end;
+    const m = SPEC.exec(fmt.slice(pct + 1)) as RegExpExecArray;
+    const [whole, flags = "", width = "", precision, conv] = m;
+    // A missing or unknown conversion is a ValueError; a second one, or a
+    // `*` or `(key)` needing more arguments, a TypeError.
+    if (conv === undefined || !CONVERSIONS.includes(conv) || used) return undefined;
+    const text = convert({ flags, width: Number(width), precision: precision === undefined ? undefined : Number(precision), conv }, value);
+    if (text === undefined) return undefined;
+    out += text;
+    used = true;
+    i = pct + 1 + whole.length;
   }
-  parts.push(fmt.slice(i));
-  const specs = parts.filter((p): p is Spec => typeof p !== "string");
-  if (specs.length !== 1) return undefined;
-  const converted = convert(specs[0] as Spec, value);
-  if (converted === undefined) return undefined;
-  return parts.map((p) => (typeof p === "string" ? p : converted)).join("");
-}
-
-function parseSpec(fmt: string, at: number): { spec: Spec; end: number } {
-  SPEC.lastIndex = at;
-  const m = SPEC.exec(fmt) as RegExpExecArray;
-  const [whole, flags = "", width, precision, conv = ""] = m;
-  if (!conv) throw valueError("incomplete format");
-  if (!CONVERSIONS.includes(conv)) {
-    const index = at + whole.length - 1;
-    const code = conv.codePointAt(0)?.toString(16) ?? "0";
-    throw valueError(`unsupported format character '${conv}' (0x${code}) at index ${index}`);
-  }
-  const spec: Spec = { flags, conv };
-  if (width !== undefined) spec.width = Number(width);
-  if (precision !== undefined) spec.precision = Number(precision || "0");
-  return { spec, end: at + whole.length };
-}
-
-function valueError(message: string): Error {
-  return Object.assign(new Error(message), { name: "ValueError" });
+  // "not all arguments converted", except that a mapping may go unused.
+  if (!used && !isFlagMap(value)) return undefined;
+  return out + fmt.slice(i);
 }
 
 function convert(spec: Spec, value: FlagValue): string | undefined {
-  if (spec.conv === "s") return pad(truncate(pythonStr(value), spec), spec, false);
-  if (spec.conv === "r" || spec.conv === "a") return pad(truncate(pythonRepr(value), spec), spec, false);
-  const n = typeof value === "boolean" ? (value ? 1 : 0) : typeof value === "number" ? value : isFloat(value) ? value.value : undefined;
-  if (n === undefined) return undefined;
-  const isInt = !isFloat(value);
-  let body: string;
-  if ("diu".includes(spec.conv)) body = Math.abs(Math.trunc(n)).toString();
-  else if ("oxXc".includes(spec.conv)) {
-    if (!isInt) return undefined;
-    body = integerBody(n, spec);
-  } else body = floatBody(Math.abs(n), spec);
-  const negative = "diu".includes(spec.conv) ? Math.trunc(n) < 0 : n < 0 || (Object.is(n, -0) && !isInt);
-  const sign = negative ? "-" : spec.flags.includes("+") ? "+" : spec.flags.includes(" ") ? " " : "";
-  if (spec.conv === "c") return pad(body, spec, false);
-  return pad(sign + body, spec, true);
-}
-
-function truncate(s: string, spec: Spec): string {
-  return spec.precision === undefined ? s : s.slice(0, spec.precision);
-}
-
-function integerBody(n: number, spec: Spec): string {
-  const abs = Math.abs(n);
-  const alt = spec.flags.includes("#");
   switch (spec.conv) {
+    case "s":
+      return padText(truncate(pythonStr(value), spec.precision), spec);
+    case "r":
+      return padText(truncate(pythonRepr(value), spec.precision), spec);
+    case "a":
+      return padText(truncate(asciiEscape(pythonRepr(value)), spec.precision), spec);
+    case "c":
+      return charOf(value, spec);
+    case "d":
+    case "i":
+    case "u":
     case "o":
-      return (alt ? "0o" : "") + abs.toString(8);
     case "x":
-      return (alt ? "0x" : "") + abs.toString(16);
     case "X":
-      return (alt ? "0X" : "") + abs.toString(16).toUpperCase();
+      return formatInt(spec, value);
     default:
-      return String.fromCodePoint(n);
+      return formatFloat(spec, value);
   }
+}
+
+/** Python's int for `%d` (floats truncate) or `%o/%x` (ints only); undefined if it raises. */
+function intOf(value: FlagValue, conv: string): bigint | undefined {
+  if (typeof value === "boolean") return value ? 1n : 0n;
+  const floatValue = isFloat(value) ? value.value : typeof value === "number" && !Number.isInteger(value) ? value : undefined;
+  if (floatValue !== undefined) {
+    if (!"diu".includes(conv) || !Number.isFinite(floatValue)) return undefined;
+    return BigInt(Math.trunc(floatValue));
+  }
+  return typeof value === "number" ? BigInt(value) : undefined;
+}
+
+function formatInt(spec: Spec, value: FlagValue): string | undefined {
+  const n = intOf(value, spec.conv);
+  if (n === undefined) return undefined;
+  const radix = spec.conv === "o" ? 8 : "xX".includes(spec.conv) ? 16 : 10;
+  let digits = (n < 0n ? -n : n).toString(radix);
+  if (spec.conv === "X") digits = digits.toUpperCase();
+  digits = digits.padStart(spec.precision ?? 0, "0");
+  const prefix = spec.flags.includes("#") && radix !== 10 ? `0${spec.conv === "o" ? "o" : spec.conv}` : "";
+  return padNumber(signOf(n < 0n, spec.flags) + prefix, digits, spec);
+}
+
+function formatFloat(spec: Spec, value: FlagValue): string | undefined {
+  const x = isFloat(value) ? value.value : typeof value === "number" ? value : typeof value === "boolean" ? Number(value) : undefined;
+  if (x === undefined) return undefined;
+  const negative = x < 0 || Object.is(x, -0);
+  const upper = spec.conv === spec.conv.toUpperCase();
+  const body = upper ? floatBody(Math.abs(x), spec).toUpperCase() : floatBody(Math.abs(x), spec);
+  return padNumber(signOf(negative, spec.flags), body, spec);
 }
 
 function floatBody(x: number, spec: Spec): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : "inf";
-  const precision = spec.precision ?? 6;
-  const upper = spec.conv === spec.conv.toUpperCase();
-  let body: string;
-  if (spec.conv === "e" || spec.conv === "E") body = exponential(x, precision);
-  else if (spec.conv === "f" || spec.conv === "F") body = x.toFixed(precision);
-  else body = general(x, precision === 0 ? 1 : precision, spec.flags.includes("#"));
-  return upper ? body.toUpperCase() : body;
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  const alt = spec.flags.includes("#");
+  const conv = spec.conv.toLowerCase();
+  if (conv === "e") return exponentDigits(x, spec.precision ?? 6, alt);
+  if (conv === "g") return generalDigits(x, spec.precision, alt);
+  return fixedDigits(x, spec.precision ?? 6, alt);
 }
 
-/** `1.234568e+04`: Python writes at least two exponent digits. */
-function exponential(x: number, precision: number): string {
-  return x.toExponential(precision).replace(/e([+-])(\d)$/, "e$10$2");
+/** `%c`: an int in range as its character, or a one-character string. */
+function charOf(value: FlagValue, spec: Spec): string | undefined {
+  let ch: string | undefined;
+  if (typeof value === "string") ch = [...value].length === 1 ? value : undefined;
+  else if (typeof value === "boolean") ch = String.fromCodePoint(Number(value));
+  else if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 0x10ffff) ch = String.fromCodePoint(value);
+  return ch === undefined ? undefined : padText(ch, spec);
 }
 
-/** `%g`: exponential when the exponent is below -4 or at least the precision; trailing zeros dropped. */
-function general(x: number, precision: number, keepZeros: boolean): string {
-  const exp = x === 0 ? 0 : Number(x.toExponential(precision - 1).split("e")[1]);
-  const body = exp < -4 || exp >= precision ? exponential(x, precision - 1) : x.toFixed(Math.max(0, precision - 1 - exp));
-  if (keepZeros) return body;
-  const [mantissa = "", exponent] = body.split("e");
-  const trimmed = mantissa.includes(".") ? mantissa.replace(/0+$/, "").replace(/\.$/, "") : mantissa;
-  return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
+function signOf(negative: boolean, flags: string): string {
+  if (negative) return "-";
+  if (flags.includes("+")) return "+";
+  return flags.includes(" ") ? " " : "";
 }
 
-function pad(body: string, spec: Spec, numeric: boolean): string {
-  const width = spec.width ?? 0;
-  if (body.length >= width) return body;
-  if (spec.flags.includes("-")) return body.padEnd(width);
-  if (numeric && spec.flags.includes("0")) {
-    const sign = /^[-+ ]/.test(body) ? body.charAt(0) : "";
-    const prefix = /^[-+ ]?0[xXo]/.test(body) ? body.slice(sign.length, sign.length + 2) : "";
-    const rest = body.slice(sign.length + prefix.length);
-    return sign + prefix + rest.padStart(width - sign.length - prefix.length, "0");
+/** Width padding for numbers: `-` pads right, `0` pads between sign/prefix and digits. */
+function padNumber(head: string, digits: string, spec: Spec): string {
+  const fill = spec.width - head.length - digits.length;
+  if (fill <= 0) return head + digits;
+  if (spec.flags.includes("-")) return head + digits + " ".repeat(fill);
+  if (spec.flags.includes("0")) return head + "0".repeat(fill) + digits;
+  return " ".repeat(fill) + head + digits;
+}
+
+/** Width padding for text, counted in code points as Python's str is; `0` is ignored. */
+function padText(text: string, spec: Spec): string {
+  const fill = spec.width - [...text].length;
+  if (fill <= 0) return text;
+  return spec.flags.includes("-") ? text + " ".repeat(fill) : " ".repeat(fill) + text;
+}
+
+function truncate(text: string, precision: number | undefined): string {
+  return precision === undefined ? text : [...text].slice(0, precision).join("");
+}
+
+/** Python `ascii()`: `repr()` with non-ASCII characters escaped. */
+function asciiEscape(text: string): string {
+  return text.replace(/[^\x00-\x7f]/gu, (ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    const hex = code.toString(16);
+    if (code <= 0xff) return `\\x${hex.padStart(2, "0")}`;
+    if (code <= 0xffff) return `\\u${hex.padStart(4, "0")}`;
+    return `\\U${hex.padStart(8, "0")}`;
+  });
+}
+
+/**
+ * Python's ValueError message for a malformed format (`incomplete format`,
+ * `unsupported format character ...`), which Guild logs as a warning;
+ * undefined for a well-formed one.
+ */
+export function pyFormatError(fmt: string): string | undefined {
+  for (let i = fmt.indexOf("%"); i >= 0; i = fmt.indexOf("%", i)) {
+    if (fmt[i + 1] === "%") {
+      i += 2;
+      continue;
+    }
+    const [whole, , , , conv] = SPEC.exec(fmt.slice(i + 1)) as RegExpExecArray;
+    if (conv === undefined) return "incomplete format";
+    if (!CONVERSIONS.includes(conv)) {
+      const code = (conv.codePointAt(0) ?? 0).toString(16);
+      return `unsupported format character '${conv}' (0x${code}) at index ${i + whole.length}`;
+    }
+    i += 1 + whole.length;
   }
-  return body.padStart(width);
+  return undefined;
 }
