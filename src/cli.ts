@@ -36,10 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       return EXIT.USAGE_ERROR;
     }
     io.globals = { home: args.home, cwd: args.cwd };
-    const { createProgram } = await import("./program.js");
-    const program = createProgram(io);
-    await entry.register(program, io);
-    await program.parseAsync([args.command, ...args.rest], { from: "user" });
+    const { default: main } = await entry.load();
+    await main(args.command, args.rest, io);
     return io.exitCode;
   } catch (e) {
     return exitCodeFor(e, io);

@@ -19,7 +19,6 @@
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
-import { readAttr } from "./attrs.js";
 import { isRunDir } from "./find-run.js";
 import {
   formatIndex,
@@ -33,7 +32,7 @@ import {
 } from "./run-index-file.js";
 import { arraySource, mergedRunList, type RecordSource, type RunList } from "./run-list.js";
 import { compareNewestFirst, runTimestamp, type RunEntry } from "./run-order.js";
-import { runStatus } from "./status.js";
+import { statusFactsFor, statusFromFacts } from "./status.js";
 
 const INDEX_FILE = "runs-index-v2";
 const CHANGES_FILE = "runs-index-changes";
@@ -144,10 +143,11 @@ function indexSource(data: IndexData, runsDir: string): RecordSource {
 function readEntry(runsDir: string, id: string): RunEntry | undefined {
   const dir = `${runsDir}/${id}`;
   if (!isRunDir(dir)) return undefined;
-  const status = runStatus(dir);
+  const facts = statusFactsFor(dir);
+  const status = statusFromFacts(facts);
   const timestamp = runTimestamp(dir);
   // Only runs that ended with a recorded exit status count as finished.
-  const finished = (status === "completed" || status === "error" || status === "terminated") && readAttr(dir, "exit_status") !== undefined;
+  const finished = (status === "completed" || status === "error" || status === "terminated") && facts.exitStatus != null;
   return { id, dir, timestamp, finalStatus: finished ? (status as FinalStatus) : undefined };
 }
 

@@ -54,24 +54,52 @@ export function readPendingOwner(runDir: string): ProcessId | undefined {
 }
 
 /**
- * Files that are usually absent are tested with existsSync before reading:
- * a failed read throws, and at thousands of runs the exceptions show.
+ * The facts of a run dir, each read only when `statusFromFacts` asks for it
+ * (a staged run costs three existence checks, not a dozen reads). Files
+ * that are usually absent are tested with existsSync before reading: a
+ * failed read throws, and at thousands of runs the exceptions show.
  */
 export function statusFactsFor(runDir: string): StatusFacts {
-  const pending = existsSync(guildPath(runDir, MARKER.PENDING));
-  const owner = pending ? readPendingOwner(runDir) : undefined;
-  const locked = !pending && existsSync(guildPath(runDir, MARKER.LOCK));
-  const lock = locked ? readLock(runDir) : undefined;
-  return {
-    remoteLock: existsSync(guildPath(runDir, MARKER.LOCK_REMOTE)),
-    pending,
-    pendingStale: owner !== undefined && !isRecordedProcessAlive(owner),
-    staged: existsSync(guildPath(runDir, MARKER.STAGED)),
-    remoteExitStatus: readOptionalAttr(runDir, "exit_status.remote"),
-    exitStatus: readOptionalAttr(runDir, "exit_status"),
-    locked,
-    lockAlive: lock !== undefined && isRecordedProcessAlive(lock),
+  const cache = new Map<keyof StatusFacts, unknown>();
+  const memo = <K extends keyof StatusFacts>(key: K, read: () => StatusFacts[K]): StatusFacts[K] => {
+    if (!cache.has(key)) cache.set(key, read());
+    return cache.get(key) as StatusFacts[K];
   };
+  const has = (name: string) => existsSync(guildPath(runDir, name));
+  const lock = () => (facts.locked ? readLock(runDir) : undefined);
+  const facts: StatusFacts = {
+    get remoteLock() {
+      return memo("remoteLock", () => has(MARKER.LOCK_REMOTE));
+    },
+    get pending() {
+      return memo("pending", () => has(MARKER.PENDING));
+    },
+    get pendingStale() {
+      return memo("pendingStale", () => {
+        const owner = facts.pending ? readPendingOwner(runDir) : undefined;
+        return owner !== undefined && !isRecordedProcessAlive(owner);
+      });
+    },
+    get staged() {
+      return memo("staged", () => has(MARKER.STAGED));
+    },
+    get remoteExitStatus() {
+      return memo("remoteExitStatus", () => readOptionalAttr(runDir, "exit_status.remote"));
+    },
+    get exitStatus() {
+      return memo("exitStatus", () => readOptionalAttr(runDir, "exit_status"));
+    },
+    get locked() {
+      return memo("locked", () => !facts.pending && has(MARKER.LOCK));
+    },
+    get lockAlive() {
+      return memo("lockAlive", () => {
+        const rec = lock();
+        return rec !== undefined && isRecordedProcessAlive(rec);
+      });
+    },
+  };
+  return facts;
 }
 
 function readOptionalAttr(runDir: string, name: string): unknown {
