@@ -5,8 +5,8 @@
  * exits 0 with nothing changed.
  */
 import type { Ctx } from "../core/context.js";
-import { filteredRuns, type RunRow, type RunsQuery } from "../core/runs/list.js";
-import { selectRuns } from "../core/runs/select.js";
+import type { RunRow, RunsQuery } from "../core/runs/list.js";
+import { selectRunRows } from "../core/runs/select-rows.js";
 import { confirm } from "../core/util/prompt.js";
 import { formatRunsTable } from "../output.js";
 
@@ -27,7 +27,7 @@ export interface RunsOpRequest {
 /** The runs to act on, or undefined when there are none or the answer was no. */
 export function runsForOp(req: RunsOpRequest, ctx: Ctx): RunRow[] | undefined {
   const specs = dedupe(req.specs.length ? req.specs : req.defaultSpecs);
-  const rows = selectRuns(filteredRuns(req.query, ctx), specs, req.cmdPath);
+  const rows = selectRunRows(req.query, specs, req.cmdPath, ctx);
   if (!rows.length) {
     ctx.out.stderr(`${req.nothing}\n`);
     return undefined;

@@ -157,7 +157,7 @@ describe("guild compare on a sweep", () => {
     [["cat", "-p", "/etc/hosts"], "guild: PATH must be relative\nTry 'guild cat --help' for more information.\n<exit 1>\n"],
     [["cat", "--output", "zzz"], "guild: could not find a run matching 'zzz'\nTry 'guild runs list' for a list or 'guild cat --help' for more information.\n<exit 1>\n"],
     [["cat", "--output", "--running"], "guild: no matching runs\n<exit 1>\n"],
-    [["ls", "1:2"], "guild: '1:2' matches multiple runs:\n  ~4~\n  ~3~\n<exit 1>\n"],
+    [["ls", "1:2"], "'1:2' matches multiple runs:\n  ~4~\n  ~3~\n<exit 1>\n"],
   ];
   for (const [args, want] of ERRORS) {
     test(`error: guild ${args.join(" ")}`, async () => assert.equal(await s.run(args), want));

@@ -81,4 +81,28 @@ describe("run index", () => {
     const out = await list();
     assert.equal(column(out, 1).length, readdirSync(join(p.home, "runs")).length);
   });
+
+  test("runs this tool adds, removes and restores are followed without listing runs/ again", async () => {
+    const before = column(await list(), 0).length;
+    assert.equal((await guild(["run", "fail.py", "code=0", "-y"], g())).exitCode, 0);
+    const afterRun = await list();
+    assert.equal(column(afterRun, 0).length, before + 1);
+    const sid = /^\[1:([0-9a-f]{8})\]/.exec(afterRun)?.[1] as string;
+    assert.equal((await guild(["runs", "rm", "-y", sid], g())).stdout, "Deleted 1 run(s)\n");
+    assert.equal(column(await list(), 0).length, before);
+    assert.equal((await guild(["runs", "restore", "-y", sid], g())).stdout, "Restored 1 run(s)\n");
+    const restored = await list();
+    assert.equal(column(restored, 0).length, before + 1);
+    assert.match(restored.split("\n")[0] as string, new RegExp(`^\\[1:${sid}\\]`));
+    // And a run copied in by hand right after is still seen.
+    const store = extractStore("guild-2020");
+    try {
+      // The add.py run an earlier test removed by hand.
+      const id = readdirSync(join(store.home, "runs")).find((r) => r.startsWith("f7939c95")) as string;
+      cpSync(join(store.home, "runs", id), join(p.home, "runs", id), { recursive: true });
+      assert.ok((await list()).includes(id.slice(0, 8)));
+    } finally {
+      store.cleanup();
+    }
+  });
 });

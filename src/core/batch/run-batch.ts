@@ -49,7 +49,6 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   const proto = readProto(batchDir);
   const runParams = readAttr(batchDir, "run_params");
   const params = isFlagMap(runParams) ? runParams : {};
-  const log = (level: string, text: string) => ctx.out.stderr(`${level}: [guild] ${text}\n`);
   let trialFlags: FlagMap[];
   try {
     trialFlags = batchTrials(batchSpecFor(batchDir, proto));

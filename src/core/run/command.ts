@@ -4,7 +4,7 @@
  */
 import { fail } from "../errors.js";
 import { encodeFlagArg, encodeFlagEnv, encodeFlagValue } from "../flags/encode.js";
-import { isFlagMap, isFloat, type FlagMap, type FlagValue } from "../flags/value.js";
+import type { FlagMap, FlagValue } from "../flags/value.js";
 import { msg } from "../messages.js";
 import { pyEquals } from "../flags/py-compare.js";
 import { FLAG_ARGS_TOKEN } from "../op/operation.js";
@@ -84,12 +84,6 @@ function flagArgsFor(spec: CommandSpec, before: readonly string[], warnings: str
   return args;
 }
 
-
-function numberOf(v: FlagValue): number | undefined {
-  if (typeof v === "boolean") return Number(v);
-  if (typeof v === "number") return v;
-  return isFloat(v) ? v.value : undefined;
-}
 
 /** `FLAG_<NAME>` for each flag (`env-name` overrides the name). */
 export function flagEnvFor(flags: FlagMap, cmdFlags: Record<string, CmdFlag>): Record<string, string> {

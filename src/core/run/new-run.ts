@@ -4,7 +4,8 @@
  * looking for staged runs, Guild AI itself) ever sees a half-made run, and a
  * crash while creating one leaves nothing in the store.
  */
-import { mkdirSync, rmSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { moveRunDir } from "../store/run-index-changes.js";
 import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import { runsDirFor } from "../home.js";
@@ -49,7 +50,7 @@ export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: stri
   const dir = join(runsDirFor(ctx.home), id);
   try {
     writeRunDir(tmp, { ...req, id }, ctx);
-    renameSync(tmp, dir);
+    moveRunDir(tmp, dir, ctx.home);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -4,7 +4,8 @@
  * A batch's trials are separate runs and stay. Each run leaves its place in
  * one rename, so no listing sees a half-deleted run.
  */
-import { mkdirSync, renameSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, rmSync, existsSync } from "node:fs";
+import { moveRunDir } from "../store/run-index-changes.js";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import type { Ctx } from "../context.js";
@@ -43,16 +44,16 @@ function moveRun(src: string, dest: string, ctx: Ctx): void {
   if (existsSync(dest)) {
     const backup = `${dest}_${randomBytes(4).toString("hex")}`;
     ctx.out.stderr(`WARNING: ${dest} exists, moving to ${backup}\n`);
-    renameSync(dest, backup);
+    moveRunDir(dest, backup, ctx.home);
   }
-  renameSync(src, dest);
+  moveRunDir(src, dest, ctx.home);
 }
 
 function removeRunDir(dir: string, ctx: Ctx): void {
   const aside = join(ctx.home, "tmp", `deleting-${basename(dir)}-${randomBytes(4).toString("hex")}`);
   mkdirSync(dirname(aside), { recursive: true });
   try {
-    renameSync(dir, aside);
+    moveRunDir(dir, aside, ctx.home);
   } catch {
     // Another file system (a home made of symlinks): remove in place.
     rmSync(dir, { recursive: true, force: true });

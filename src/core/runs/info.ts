@@ -12,11 +12,9 @@ import { readOpref, formatOpref } from "../store/opref.js";
 import { protoDir } from "../store/paths.js";
 import { formatTimestampUs } from "../util/time-format.js";
 import type { Ctx } from "../context.js";
-import { fail } from "../errors.js";
-import { msg } from "../messages.js";
-import { filteredRuns, userHomeFor, type RunRow, type RunsQuery } from "./list.js";
+import { userHomeFor, type RunRow, type RunsQuery } from "./list.js";
 import { formatDir } from "./op-desc.js";
-import { selectOneRun } from "./select.js";
+import { selectOneRunRow } from "./select-rows.js";
 
 /** Attributes shown by their own fields or not at all (Guild's core attrs, and later Guild's). */
 const CORE_ATTRS = new Set([
@@ -59,10 +57,7 @@ export interface RunInfo {
 
 /** The run `spec` names (default: the latest) among the filtered runs. */
 export function runInfoFor(query: RunsQuery, spec: string | undefined, cmdPath: string, opts: InfoOptions, ctx: Ctx): RunInfo {
-  const rows = filteredRuns(query, ctx);
-  if (!rows.length) fail(msg.noMatchingRuns());
-  const row = selectOneRun(rows, spec ?? "1", cmdPath);
-  return readRunInfo(row, userHomeFor(ctx.env), opts);
+  return readRunInfo(selectOneRunRow(query, spec, cmdPath, ctx), userHomeFor(ctx.env), opts);
 }
 
 export function readRunInfo(row: RunRow, userHome: string, opts: InfoOptions): RunInfo {

@@ -37,6 +37,16 @@ export function selectOneRun<T extends Selectable>(runs: readonly T[], spec: str
   return failPlain(msg.multipleRunsMatch(spec, selected.map((r) => shortId(r.id))));
 }
 
+/**
+ * The 0-based slice an index or range spec names in a list of `length`
+ * runs, or undefined when Guild would look the spec up as an id prefix.
+ */
+export function indexSlice(spec: string, length: number): { start: number; end: number } | undefined {
+  const slice = sliceFor(spec);
+  if (!slice || !inRange(slice, length)) return undefined;
+  return { start: slice.start ?? 0, end: slice.end ?? length };
+}
+
 function selectOne<T extends Selectable>(runs: readonly T[], spec: string, cmdPath: string): T[] {
   const slice = sliceFor(spec);
   if (slice && inRange(slice, runs.length)) return runs.slice(slice.start ?? 0, slice.end ?? runs.length);

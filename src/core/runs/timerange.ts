@@ -8,7 +8,7 @@
  * Pure: times are local, built from the reference time given.
  */
 
-import { tokenize, TimeRangeError, type Keyword, type Token, type Unit } from "./timerange-tokens.js";
+import { tokenize, TimeRangeError, type Token, type Unit } from "./timerange-tokens.js";
 
 export interface TimeRange {
   start: Date | null;
@@ -53,10 +53,6 @@ class Parser {
     throw new TimeRangeError(`unexpected '${t.text}' at pos ${t.pos}`);
   }
 
-  private isKeyword(word: Keyword): boolean {
-    const t = this.peek();
-    return t?.type === "keyword" && t.word === word;
-  }
 
   expectEnd(): void {
     const t = this.peek();

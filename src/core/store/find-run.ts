@@ -33,6 +33,8 @@ export function findRunForStart(spec: string, home: string, cwd: string): FoundR
     if (isDir(dir) && isRunDir(dir)) return { id: dir.slice(dir.lastIndexOf("/") + 1), dir };
   }
   const runsDir = runsDirFor(home);
+  // A whole id names its run without listing the store.
+  if (/^[0-9a-f]{32}$/.test(spec) && isRunDir(join(runsDir, spec))) return { id: spec, dir: join(runsDir, spec) };
   const matches = listRunIds(home).filter((id) => id.startsWith(spec) && isRunDir(join(runsDir, id)));
   if (matches.length === 0) fail(msg.noRunMatch(spec));
   // Guild prints the matches as plain lines and exits with no `guild:` message.

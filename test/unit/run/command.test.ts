@@ -13,9 +13,6 @@ const FA = "__flag_args__";
 function argv(cmdArgs: string[], flags: FlagMap, cmdFlags: Record<string, CmdFlag> = {}, flagsDest = "args"): string[] {
   return commandArgsFor({ cmdArgs, cmdFlags, flagsDest, flags, pythonExe: PY }).argv;
 }
-function warnings(cmdArgs: string[], flags: FlagMap, cmdFlags: Record<string, CmdFlag> = {}): string[] {
-  return commandArgsFor({ cmdArgs, cmdFlags, flagsDest: "args", flags, pythonExe: PY }).warnings;
-}
 
 describe("commandArgsFor", () => {
   const CASES: [string, string[], FlagMap, Record<string, CmdFlag>, string, string[]][] = [
