@@ -6,7 +6,8 @@
  * does not lead a session (a `guild run` started from a shell, whose group
  * is the shell's job) never has its group signalled.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { procStatFields } from "./proc.js";
 
 interface ProcStat {
   pid: number;
@@ -16,15 +17,9 @@ interface ProcStat {
 }
 
 function readStat(pid: number): ProcStat | undefined {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return undefined;
-  }
-  // Fields resume after the command name's last ')': state ppid pgrp session ...
-  const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  if (rest[0] === "Z" || rest[0] === "X") return undefined;
+  // state ppid pgrp session ...
+  const rest = procStatFields(pid);
+  if (!rest || rest[0] === "Z" || rest[0] === "X") return undefined;
   return { pid, ppid: Number(rest[1]), pgrp: Number(rest[2]), session: Number(rest[3]) };
 }
 
