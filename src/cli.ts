@@ -36,10 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       return EXIT.USAGE_ERROR;
     }
     io.globals = { home: args.home, cwd: args.cwd };
-    const { createProgram } = await import("./program.js");
-    const program = createProgram(io);
-    await entry.register(program, io);
-    await program.parseAsync([args.command, ...args.rest], { from: "user" });
+    const { default: main } = await entry.load();
+    await main(args.command, args.rest, io);
     return io.exitCode;
   } catch (e) {
     return exitCodeFor(e, io);
@@ -56,7 +54,23 @@ const ARG_ALIASES: Record<string, string[]> = {
   "-St": ["--terminated"],
   "-Sp": ["--pending"],
   "-Ss": ["--staged"],
+  "-Fo": ["--operation"],
+  "-Fl": ["--label"],
+  "-Fu": ["--unlabeled"],
+  "-Fm": ["--marked"],
+  "-Fn": ["--unmarked"],
+  "-Fs": ["--started"],
+  "-Fd": ["--digest"],
+  "-rm": ["--remove"],
 };
+
+const STATUS_CHARS: Record<string, string> = { r: "--running", c: "--completed", e: "--error", t: "--terminated", p: "--pending", s: "--staged" };
+
+/** `-Sre` = `-Sr -Se` (later Guild's combined status filters). */
+function statusCharsAlias(arg: string): string[] | undefined {
+  const m = /^-S([rcetps]{2,})$/.exec(arg);
+  return m ? [...(m[1] ?? "")].map((c) => STATUS_CHARS[c] as string) : undefined;
+}
 
 export function normalizeArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
@@ -65,7 +79,7 @@ export function normalizeArgv(argv: readonly string[]): string[] {
       out.push(...argv.slice(i));
       break;
     }
-    out.push(...(ARG_ALIASES[arg] ?? [arg]));
+    out.push(...(ARG_ALIASES[arg] ?? statusCharsAlias(arg) ?? [arg]));
   }
   return out;
 }
@@ -94,6 +108,7 @@ function commanderExitCode(e: CommanderError, io: CliIo): number {
 }
 
 function defaultIo(): CliIo {
+  ignoreClosedPipes();
   return {
     exitCode: 0,
     globals: {},
@@ -102,4 +117,17 @@ function defaultIo(): CliIo {
       stderr: (chunk) => void process.stderr.write(chunk),
     },
   };
+}
+
+/**
+ * A closed reader (`guild runs | head`, or the launcher of a background run
+ * that has exited) must not crash us mid-run: writes to it are dropped and
+ * the command carries on, so runs still record how they ended.
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+    });
+  }
 }

@@ -13,12 +13,17 @@ import { formatTimestampUs } from "./core/util/time-format.js";
 export function formatRunsTable(rows: readonly RunRow[], indexed = true): string[] {
   const cells = rows.map((r) => [
     indexed ? `[${r.index}:${shortId(r.id)}]` : `[${shortId(r.id)}]`,
-    r.opDesc,
+    opColumn(r),
     formatTimestampUs(r.started),
     r.status,
     r.label,
   ]);
   return formatColumns(cells);
+}
+
+/** The operation as listed: project dir suffix and ` [marked]` added. */
+export function opColumn(r: RunRow): string {
+  return `${r.opDesc}${r.opDirSuffix}${r.marked ? " [marked]" : ""}`;
 }
 
 export function formatColumns(rows: readonly string[][]): string[] {

@@ -1,11 +1,16 @@
 /** Option value parsers with Guild's error wording. */
 import { InvalidArgumentError } from "commander";
 
-export function parseIntOption(name: string): (value: string) => number {
+/** `names` as click shows them: `'-m' / '--max-trials'`. */
+export function parseIntOption(names: string, min?: number): (value: string) => number {
   return (value) => {
     if (!/^[-+]?\d+$/.test(value.trim())) {
-      throw new InvalidArgumentError(`invalid value for ${name}: '${value}' is not a valid integer`);
+      throw new InvalidArgumentError(`invalid value for ${names}: '${value}' is not a valid integer`);
     }
-    return Number.parseInt(value, 10);
+    const n = Number.parseInt(value, 10);
+    if (min !== undefined && n < min) {
+      throw new InvalidArgumentError(`invalid value for ${names}: ${n} is smaller than the minimum valid value ${min}`);
+    }
+    return n;
   };
 }

@@ -25,6 +25,14 @@ interface RunCliOptions {
   optimizer?: string;
   failOnTrialError?: boolean;
   needed?: boolean;
+  printCmd?: boolean;
+  printEnv?: boolean;
+  printTrials?: boolean;
+  saveTrials?: string;
+  testOutputScalars?: string;
+  background?: boolean;
+  pidfile?: string;
+  helpOp?: boolean;
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
@@ -35,10 +43,12 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       "Run an operation.\n\n" +
         "OPERATION is a Python script (say.py), an operation defined in guild.yml\n" +
         "([MODEL:]OPERATION), or the builtin 'queue'. Flags are given as NAME=VALUE;\n" +
-        "a list value (msg=[a,b,c]) runs a batch with one trial per value.",
+        "a list value (msg=[a,b,c]) runs a batch with one trial per value, a range\n" +
+        "(lr=[0.01:0.1], uniform[a:b], loguniform[a:b]) a random search, and @FILE\n" +
+        "(CSV, JSON or YAML) one trial per row.",
     )
     .usage("[OPTIONS] [[MODEL:]OPERATION] [FLAG=VAL...]")
-    .argument("[args...]", "operation followed by flags")
+    .argument("[args...]", "operation followed by flags and @batch-files")
     .option("-l, --label <label>", "Set a label for the run.")
     .option("-t, --tag <tag>", "Prepend TAG to the default label.")
     .option("--batch-label <label>", "Label to use for batch runs (-bl).")
@@ -52,17 +62,42 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("-f, --force-flags", "Accept all flag assignments, even for undefined or invalid values.")
     .option("--gpus <devices>", "Limit availabe GPUs to DEVICES, a comma separated list of device IDs.")
     .option("--no-gpus", "Disable GPUs for the run.")
-    .option("-m, --max-trials <n>", "Maximum number of trials to run in batch operations.", parseIntOption("--max-trials"))
-    .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("--random-seed"))
-    .option("-o, --optimizer <name>", "Optimizer to run the operation with.")
+    .option(
+      "-m, --max-trials <n>",
+      "Maximum number of trials to run in batch operations (random search: 20 by default).",
+      parseIntOption("'-m' / '--max-trials'", 1),
+    )
+    .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("'--random-seed'"))
+    .option("-o, --optimizer <name>", "Optimize the run using the specified algorithm ('random' or '+').")
     .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
     .option("-n, --needed", "Run only if there is not an available matching run.")
+    .option("--print-cmd", "Show operation command and exit.")
+    .option("--print-env", "Show operation environment and exit.")
+    .option("--print-trials", "Show generated trials and exit.")
+    .option("--save-trials <path>", "Save generated trials to a CSV batch file and exit.")
+    .option("--test-output-scalars <output>", "Test output scalars on OUTPUT (a file, or '-' for standard input).")
+    .option("-b, --background", "Run operation in background.")
+    .option("--pidfile <path>", "Run operation in background, writing the background process id to PATH.")
+    .option("--help-op", "Show operation help and exit.")
     .action(async (args: string[], options: RunCliOptions, self: Command) => {
+      if (options.helpOp) {
+        const { printOpHelp } = await import("./operations.js");
+        return printOpHelp(args, contextFor(self, io, { createHome: false }));
+      }
+      if (options.testOutputScalars !== undefined) {
+        const { testOutputScalars } = await import("../core/scalars/test-output.js");
+        return testOutputScalars(runOptionsFor(args, options).opspec, options.testOutputScalars, contextFor(self, io));
+      }
       const { runOp } = await import("../core/run/run-op.js");
       const { installTerminationHandlers } = await import("./signals.js");
+      const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
+      // Set when this process is the detached half of `guild run --background`.
+      const bgChild = takeBackgroundChild(process.env);
       const ctx = contextFor(self, io);
       installTerminationHandlers();
-      const result = await runOp(runOptionsFor(args, options), ctx);
+      const opts = runOptionsFor(args, options);
+      const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
+      const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
       io.exitCode = result.exitCode;
     });
   configure(cmd, io);
@@ -92,5 +127,17 @@ export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOpt
     optimizer: o.optimizer,
     failOnTrialError: o.failOnTrialError === true,
     needed: o.needed === true,
+    printCmd: o.printCmd === true,
+    printEnv: o.printEnv === true,
+    printTrials: o.printTrials === true,
+    saveTrials: o.saveTrials,
+    background:
+      o.background || o.pidfile !== undefined
+        ? {
+            background: o.background === true,
+            pidfile: o.pidfile,
+            relaunch: { argv: [process.execPath, ...process.argv.slice(1)], cwd: process.cwd() },
+          }
+        : undefined,
   };
 }

@@ -1,29 +1,40 @@
-/** Prints `guild runs rm|delete`. */
+/** Prints `guild runs rm|delete`: running runs are stopped (after asking) first. */
+import type { Command } from "commander";
 import type { Ctx } from "../core/context.js";
 import { deleteRuns } from "../core/runs/delete.js";
-import { filteredRuns } from "../core/runs/list.js";
-import { selectRuns } from "../core/runs/select.js";
+import { DEFAULT_STOP_TIMEOUT_S, stopRun } from "../core/runs/stop.js";
 import { confirm } from "../core/util/prompt.js";
-import { formatRunsTable } from "../output.js";
-import { statusesFor, type RmCliOptions } from "./runs.js";
+import type { RmCliOptions } from "./runs.js";
+import { runsForOp } from "./runs-op.js";
+import { commandPath, runsFilterFor } from "./runs-options.js";
 
-export function deleteRunsCommand(ctx: Ctx, specs: string[], o: RmCliOptions, cmdName: string): void {
-  const rows = selectRuns(filteredRuns({ statuses: statusesFor(o), deleted: false }, ctx), specs, cmdName);
-  if (!rows.length) {
-    ctx.out.stderr("Nothing to delete.\n");
-    return;
+export async function deleteRunsCommand(ctx: Ctx, specs: string[], o: RmCliOptions, cmd: Command): Promise<void> {
+  const permanent = o.permanent === true;
+  const rows = runsForOp(
+    {
+      query: runsFilterFor(o, commandPath(cmd)),
+      specs,
+      defaultSpecs: [":"],
+      cmdPath: commandPath(cmd),
+      yes: o.yes === true,
+      preview: permanent
+        ? "WARNING: You are about to permanently delete the following runs:"
+        : "You are about to delete the following runs:",
+      question: permanent ? "Permanently delete {count} run(s)?" : "Delete {count} run(s)?",
+      defaultYes: !permanent,
+      nothing: "Nothing to delete.",
+    },
+    ctx,
+  );
+  if (!rows) return;
+  const running = rows.filter((r) => r.status === "running");
+  if (running.length && !o.yes) {
+    ctx.out.stderr("WARNING: one or more runs are still running and will be stopped before being deleted.\n");
+    if (!confirm("Really delete these runs?", false, (s) => ctx.out.stderr(s))) return;
   }
-  if (!o.yes && !confirmDelete(rows, o.permanent === true, ctx)) return;
-  const n = deleteRuns(rows, o.permanent === true, ctx);
-  ctx.out.stdout(o.permanent ? `Permanently deleted ${n} run(s)\n` : `Deleted ${n} run(s)\n`);
-}
-
-function confirmDelete(rows: Parameters<typeof formatRunsTable>[0], permanent: boolean, ctx: Ctx): boolean {
-  const header = permanent
-    ? "WARNING: You are about to permanently delete the following runs:"
-    : "You are about to delete the following runs:";
-  const table = formatRunsTable(rows, false).map((line) => `  ${line}`);
-  ctx.out.stderr(`${header}\n${table.join("\n")}\n`);
-  const question = permanent ? `Permanently delete ${rows.length} run(s)?` : `Delete ${rows.length} run(s)?`;
-  return confirm(question, !permanent, (s) => ctx.out.stderr(s));
+  for (const run of running) {
+    await stopRun(run, { wait: true, timeoutMs: DEFAULT_STOP_TIMEOUT_S * 1000, force: true }, ctx);
+  }
+  const n = deleteRuns(rows, permanent, ctx);
+  ctx.out.stdout(permanent ? `Permanently deleted ${n} run(s)\n` : `Deleted ${n} run(s)\n`);
 }

@@ -1,25 +1,26 @@
-/** `guild runs` (= `runs list`) and `runs rm|delete`. */
+/**
+ * `guild runs` (= `runs list`) and its subcommands. Each subcommand beyond
+ * list and rm is defined in its own module (runs-info.ts, runs-label.ts, ...).
+ */
 import { Command } from "commander";
 import type { CliIo } from "../cli.js";
 import type { Ctx } from "../core/context.js";
 import { fail } from "../core/errors.js";
-import type { RunStatus } from "../core/store/status.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
-
-interface FilterCliOptions {
-  running?: boolean;
-  completed?: boolean;
-  error?: boolean;
-  terminated?: boolean;
-  pending?: boolean;
-  staged?: boolean;
-}
+import { addFilterOptions, type FilterCliOptions } from "./runs-options.js";
+import { registerInfoCommand } from "./runs-info.js";
+import { registerLabelCommand } from "./runs-label.js";
+import { registerMarkCommand } from "./runs-mark.js";
+import { registerPurgeCommand, registerRestoreCommand } from "./runs-trash.js";
+import { registerStopCommand } from "./runs-stop.js";
 
 interface ListCliOptions extends FilterCliOptions {
   all?: boolean;
   limit?: string;
   deleted?: boolean;
+  json?: boolean;
+  verbose?: boolean;
 }
 
 interface RmCliOptions extends FilterCliOptions {
@@ -27,30 +28,11 @@ interface RmCliOptions extends FilterCliOptions {
   permanent?: boolean;
 }
 
-function addStatusFilters(cmd: Command): Command {
-  return cmd
-    .option("-R, --running", "Filter only runs that are still running (-Sr).")
-    .option("-C, --completed", "Filter only completed runs (-Sc).")
-    .option("-E, --error", "Filter only runs that exited with an error (-Se).")
-    .option("-T, --terminated", "Filter only runs terminated by the user (-St).")
-    .option("-P, --pending", "Filter only pending runs (-Sp).")
-    .option("-G, --staged", "Filter only staged runs (-Ss).");
-}
-
-export function statusesFor(o: FilterCliOptions): RunStatus[] {
-  const all: [keyof FilterCliOptions, RunStatus][] = [
-    ["running", "running"],
-    ["completed", "completed"],
-    ["error", "error"],
-    ["terminated", "terminated"],
-    ["pending", "pending"],
-    ["staged", "staged"],
-  ];
-  return all.filter(([key]) => o[key]).map(([, status]) => status);
-}
-
 export function registerRunsCommands(program: Command, io: CliIo): void {
-  const runs = configure(program.command("runs").summary("Show or manage runs.").description("Show or manage runs."), io);
+  const runs = configure(
+    program.command("runs").summary("Show or manage runs.").description("Show or manage runs.").helpCommand(false),
+    io,
+  );
   const list = runs
     .command("list", { isDefault: true })
     .summary("List runs.")
@@ -58,13 +40,15 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     .option("-a, --all", "Show all runs (by default only the first 20 are shown).")
     .option("-m, --more", "Show 20 more runs. May be used multiple times.")
     .option("-n, --limit <n>", "Limit number of runs shown.")
-    .option("-d, --deleted", "Show deleted runs.");
-  addStatusFilters(list);
+    .option("-d, --deleted", "Show deleted runs.")
+    .option("--json", "Format runs as JSON (schema in the README).")
+    .option("-v, --verbose", "Show run details.");
+  addFilterOptions(list);
   let more = 0;
   list.on("option:more", () => (more += 1));
   list.action(async (options: ListCliOptions, self: Command) => {
     const { listRunsCommand } = await import("./runs-list.js");
-    listRunsCommand(contextFor(self, io, { createHome: false }), { ...options, more });
+    listRunsCommand(contextFor(self, io, { createHome: false }), { ...options, more }, self);
   });
   configure(list, io);
 
@@ -72,22 +56,32 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     const rm = runs
       .command(name)
       .summary("Delete one or more runs.")
-      .description("Delete one or more runs. RUN may be an index (1), a range (2:4) or an id prefix.")
+      .description(
+        "Delete one or more runs. RUN may be an index (1), a range (2:4) or an id prefix;\n" +
+          "without RUN, all runs matching the filters are deleted. Running runs are stopped first.",
+      )
       .argument("[runs...]", "runs to delete")
       .option("-y, --yes", "Do not prompt before deleting.")
       .option("-p, --permanent", "Permanently delete runs so they cannot be restored.");
-    addStatusFilters(rm);
+    addFilterOptions(rm);
     rm.action(async (specs: string[], options: RmCliOptions, self: Command) => {
       const { deleteRunsCommand } = await import("./runs-delete.js");
-      deleteRunsCommand(contextFor(self, io, { createHome: false }), specs, options, name);
+      await deleteRunsCommand(contextFor(self, io, { createHome: false }), specs, options, self);
     });
     configure(rm, io);
   }
+  registerInfoCommand(runs, io);
+  registerLabelCommand(runs, io);
+  registerMarkCommand(runs, io);
+  registerPurgeCommand(runs, io);
+  registerRestoreCommand(runs, io);
+  registerStopCommand(runs, io);
 }
 
 export function parseLimit(limit: string | undefined): number | undefined {
   if (limit === undefined) return undefined;
   if (!/^\d+$/.test(limit)) fail(`invalid value for '-n' / '--limit': '${limit}' is not a valid integer`);
+  if (Number(limit) < 1) fail(`invalid value for '-n' / '--limit': ${limit} is not in the valid range of 1 or greater`);
   return Number(limit);
 }
 

@@ -18,7 +18,8 @@ export function usageErrorMessage(err: CommanderError, cmd: Command): string {
     case "commander.missingArgument":
       return `missing argument for ${quoted}\n${tryLine}`;
     case "commander.invalidArgument":
-      return `${err.message.replace(/^error: /, "")}\n${tryLine}`;
+      // Our parsers word the reason as click does; commander's preamble goes.
+      return `${err.message.replace(/^error: /, "").replace(/^option '[^']*' argument '.*' is invalid\. /s, "")}\n${tryLine}`;
     default:
       return err.message.replace(/^error: /, "");
   }

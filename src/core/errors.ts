@@ -44,6 +44,10 @@ export function exitQuietly(exitCode: number): never {
   throw new GuildError("", exitCode, true);
 }
 
+/**
+ * By name, not instanceof: in the bin, cli.js and each command are separate
+ * bundles, each with its own copy of this class.
+ */
 export function isGuildError(e: unknown): e is GuildError {
-  return e instanceof GuildError;
+  return e instanceof Error && e.name === "GuildError" && typeof (e as GuildError).exitCode === "number";
 }

@@ -68,6 +68,18 @@ const CASES: { name: string; project: string; args: string[]; stderr: string | R
     stderr: /^ERROR: error in .*\/guild\.yml: .+\nguild: guildfile in the current directory contains an error \(see above for details\)\n$/,
   },
   {
+    name: "a command with an undefined reference",
+    project: "fixtures/projects/run",
+    args: ["run", "bad-ref", "-y"],
+    stderr: "guild: invalid setting for operation: command contains invalid reference 'nope'\n",
+  },
+  {
+    name: "a command with an undefined reference, staged",
+    project: "fixtures/projects/run",
+    args: ["run", "bad-ref", "--stage", "-y"],
+    stderr: "guild: invalid setting for operation: command contains invalid reference 'nope'\n",
+  },
+  {
     name: "an operation and --start together",
     project: "examples/say",
     args: ["run", "say.py", "--start", "abc", "-y"],

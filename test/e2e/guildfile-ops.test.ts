@@ -54,3 +54,26 @@ describe("guild.yml list form", () => {
     );
   });
 });
+
+describe("steps in a model's pipeline", () => {
+  let p: TempProject;
+  let s: Session;
+  before(() => {
+    p = tempProject("fixtures/projects/models");
+    s = session({ cwd: p.cwd, home: p.home }, [p.root]);
+  });
+  after(() => p.cleanup());
+
+  test("steps get the pipeline's model and its flags by reference", async () => {
+    assert.equal(
+      await s.run(["run", "m:pipeline", "lr=0.25", "-y"]),
+      text`
+        WARNING: [guild] run parameter stage used in 'train lr=\${lr} --stage' ignored
+        INFO: [guild] running train: m:train lr=0.25
+        epochs=2 lr=0.25
+        INFO: [guild] running hello: m:hello name=lr-0.25
+        hello lr-0.25
+      `,
+    );
+  });
+});

@@ -1,7 +1,7 @@
 /** The builtin queue: failures, and several queues draining one store. */
 import { afterEach, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeSync, openSync, readFileSync, readdirSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exitOf, guild, spawnGuild } from "../helpers/guild-cli.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
@@ -36,6 +36,27 @@ describe("queue", () => {
         [4:~4~]  fail.py+  <time>  completed  |
       `,
     );
+  });
+
+  test("a staged run whose command has an invalid reference stays staged", async () => {
+    const s = session({ cwd: p.cwd, home: p.home }, [p.root]);
+    await s.run(["run", "fail.py", "code=0", "--stage", "-y"]);
+    // A run staged by another tool with a bad `${ref}` in its stored command.
+    const [id = ""] = readdirSync(join(p.home, "runs"));
+    const opAttr = join(p.home, "runs", id, ".guild", "attrs", "op");
+    writeFileSync(opAttr, readFileSync(opAttr, "utf8").replace("  - __flag_args__\n", "  - ${nope}\n  - __flag_args__\n"));
+    const invalid = "guild: invalid setting for operation: command contains invalid reference 'nope'";
+    assert.equal(await s.run(["run", "--start", id, "-y"]), `${invalid}\n<exit 1>\n`);
+    assert.equal(
+      await s.run(["run", "queue", "run-once=yes", "-y"]),
+      text`
+        INFO: [queue] <time> Processing staged runs
+        INFO: [queue] <time> Starting staged run ~1~
+        ${invalid}
+        ERROR: [queue] <time> ~1~ failed with exit code 1
+      `,
+    );
+    assert.match(await s.run(["runs"]), /\[2:~1~\]  fail\.py  <time>  staged     code=0\n/);
   });
 
   test("three queues started together start each of eight staged runs exactly once", async () => {

@@ -98,7 +98,9 @@ describe("guild --version and --help", () => {
   test("--help lists the commands", async () => {
     const r = await guild(["--help"], { cwd: process.cwd(), home: "/nonexistent-guild-home" });
     assert.match(r.stdout, /^Usage: guild \[OPTIONS\] COMMAND \[ARGS\]\.\.\./);
-    assert.match(r.stdout, /\nCommands:\n  run +Run an operation\.\n  runs +Show or manage runs\.\n/);
+    const commands = r.stdout.slice(r.stdout.indexOf("\nCommands:\n") + 11).trim().split("\n").map((l) => l.trim().split(/\s+/)[0]);
+    assert.deepEqual(commands, ["cat", "compare", "label", "ls", "mark", "operations", "run", "runs", "stop"]);
+    assert.match(r.stdout, /\n  run +Run an operation\.\n  runs +Show or manage runs\.\n/);
     assert.equal(r.exitCode, 0);
   });
   test("run --help documents the run options", async () => {

@@ -76,6 +76,11 @@ describe("renderLabel", () => {
     ["${b|%s}", "True"],
     ["${l|%s}", "[1, 2]"],
     ["${seconds|%s}x", "1x"],
+    // A null or missing flag is None to the filter ('%s' % None).
+    ["${n|%s}", "None"],
+    ["${missing|%s}", "None"],
+    ["${missing|%d}", ""],
+    ["${f1|%.1e}", "1.0e+00"],
     ["${n|default:none}", "none"],
     ["${missing|default:x}", "x"],
     ["${seconds|default:x}", "1"],
@@ -120,10 +125,10 @@ describe("renderLabel", () => {
     assert.deepEqual(warnings, []);
   });
 
-  test("%s of a float is Python's str(float)", { todo: "formatWith passes numericValue(1.0) = 1 to pyFormat; Guild: '%s' % 1.0 = '1.0'" }, () => {
+  test("%s of a float is Python's str(float)", () => {
     assert.equal(renderLabel("${f1|%s}", FLAGS), "1.0");
   });
-  test("%d of a boolean is an int", { todo: "booleans are not passed to pyFormat; Guild: '%d' % True = '1'" }, () => {
+  test("%d of a boolean is an int", () => {
     assert.equal(renderLabel("${b|%d}", FLAGS), "1");
   });
 });

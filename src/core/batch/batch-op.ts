@@ -1,14 +1,15 @@
 /**
- * A new batch (`guild run say.py msg=[a,b]`): a `+` run holding the user's
- * operation as its prototype in `.guild/proto`, then started (its driver
- * makes and runs the trials) or staged for later.
+ * A new batch (`guild run say.py msg=[a,b]`, or a random search): a `+` (or
+ * `random`) run holding the user's operation as its prototype in
+ * `.guild/proto`, then started (its driver makes and runs the trials) or
+ * staged for later.
  */
 import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import { runsDirFor } from "../home.js";
 import { renderLabel } from "../label.js";
-import { batchOperation } from "../op/builtins.js";
+import { batchOperation, randomOperation } from "../op/builtins.js";
 import type { Operation } from "../op/operation.js";
 import { newRunId } from "../store/ids.js";
 import { protoDir } from "../store/paths.js";
@@ -18,23 +19,25 @@ import type { RunResult } from "../run/run-op.js";
 import { selectSourcecode, sourcecodeDigest } from "../run/sourcecode.js";
 import { envFileFor, stagedMessage } from "../run/stage.js";
 import { startClaimedRun } from "../run/start.js";
+import type { BatchSpec } from "./trials.js";
 
 export interface BatchRequest {
   op: Operation;
   flags: FlagMap;
   userFlags: FlagMap;
+  batch: BatchSpec;
   opts: RunOptions;
 }
 
-/** Display name of a batch run: the proto's op with `+`. */
-export function batchOpDesc(protoOpDesc: string): string {
-  return `${protoOpDesc}+`;
+/** Display name of a batch run: the proto's op with `+`, or `+random`. */
+export function batchOpDesc(protoOpDesc: string, batchOp: Operation): string {
+  return batchOp.opref.opName === "+" ? `${protoOpDesc}+` : `${protoOpDesc}+${batchOp.opref.opName}`;
 }
 
 export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult> {
-  const { opts } = req;
-  const batchOp = batchOperation();
-  const id = newRunId();
+  const { opts, batch } = req;
+  const batchOp = batch.optimizer === "random" ? randomOperation() : batchOperation();
+  const id = opts.runId ?? newRunId();
   const runDir = join(runsDirFor(ctx.home), id);
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const runParams = runParamsFor(opts);
@@ -47,13 +50,13 @@ export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult
       userFlags: {},
       label: batchLabel || null,
       runParams,
-      randomSeed: opts.randomSeed,
+      randomSeed: batch.randomSeed,
       sourcecodeDigest: null,
       state: opts.stage ? "staged" : "starting",
       extra: {
         objective: "loss",
         ...(opts.stageTrials ? { stage_trials: true } : {}),
-        ...(opts.maxTrials !== undefined ? { max_trials: opts.maxTrials } : {}),
+        ...(batch.maxTrials !== undefined ? { max_trials: batch.maxTrials } : {}),
       },
       guildFiles: opts.stage ? { ENV: envFileFor({ op: batchOp, runDir, runId: id, flags: {} }, ctx) } : undefined,
       populate: (dir) => writeProto(protoDir(dir), req, runParams, ctx),
@@ -61,20 +64,25 @@ export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult
     ctx,
   );
   if (opts.stage) {
-    if (!opts.quiet) ctx.out.stdout(stagedMessage(batchOpDesc(req.op.opDesc), id));
+    if (!opts.quiet) ctx.out.stdout(stagedMessage(batchOpDesc(req.op.opDesc, batchOp), id));
     return { exitCode: 0, runId: id };
   }
   const exitCode = await startClaimedRun({ runDir, runId: id, op: batchOp, flags: {} }, ctx);
   return { exitCode, runId: id };
 }
 
+/** `-bt TAG` is Guild's `TAG ${default_label}`; a batch has no flags of its own. */
 function labelTemplateForBatch(opts: RunOptions): string | null {
   if (opts.batchLabel) return opts.batchLabel;
-  if (opts.batchTag) return opts.batchTag;
+  if (opts.batchTag) return `${opts.batchTag} \${default_label}`;
   return null;
 }
 
-/** The proto: the user's op with unexpanded flags, as trials copy it. */
+/**
+ * The proto: the user's op with unexpanded flags (and any batch-file
+ * trials), as trials copy it; its op attr keeps the `-l` label template
+ * that each trial renders with its own flags.
+ */
 function writeProto(dir: string, req: BatchRequest, runParams: Record<string, unknown>, ctx: Ctx): void {
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const root = req.op.sourcecodeRoot;
@@ -86,10 +94,11 @@ function writeProto(dir: string, req: BatchRequest, runParams: Record<string, un
       op: req.op,
       flags: req.flags,
       userFlags: req.userFlags,
-      label: null,
+      label: renderLabel(req.op.labelTemplate, req.flags, warn) || null,
       runParams,
-      randomSeed: req.opts.randomSeed,
+      randomSeed: req.batch.randomSeed,
       state: "proto",
+      extra: req.batch.trials ? { trials: req.batch.trials } : undefined,
       sourcecode: root ? { root, files } : undefined,
       sourcecodeDigest: root ? sourcecodeDigest(root, files) : undefined,
     },

@@ -14,7 +14,3 @@ export function expandGrid(flags: FlagMap): FlagMap[] {
   }
   return trials;
 }
-
-export function isBatchFlags(flags: FlagMap): boolean {
-  return Object.values(flags).some(Array.isArray);
-}

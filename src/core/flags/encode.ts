@@ -27,8 +27,8 @@ export function encodeFlagValue(v: FlagValue): string {
 }
 
 export interface FormatOptions {
-  /** Cut float decimals to 5 digits, as labels do (`0.33333`). */
-  truncateFloats?: boolean;
+  /** Cut float decimals to 5 digits, as labels do (`0.33333`), or to N digits. */
+  truncateFloats?: boolean | number;
   /** Shorten strings naming existing paths to 20 chars, as labels do. */
   shortenPaths?: boolean;
 }
@@ -36,7 +36,10 @@ export interface FormatOptions {
 /** The VALUE of `NAME=VALUE`: display encoding, repr-quoted when it holds a space. */
 export function formatFlagValue(v: FlagValue, options: FormatOptions = {}): string {
   let formatted = encodeFlagValue(v);
-  if (options.truncateFloats && isFloat(v)) formatted = truncateFloatText(formatted, LABEL_FLOAT_DECIMALS);
+  if (options.truncateFloats && isFloat(v)) {
+    const decimals = options.truncateFloats === true ? LABEL_FLOAT_DECIMALS : options.truncateFloats;
+    formatted = truncateFloatText(formatted, decimals);
+  }
   if (options.shortenPaths && typeof v === "string" && isExistingPath(v)) formatted = shortenPath(v, LABEL_PATH_LEN);
   // Quoted so a label or trial line still reads as one assignment per value.
   const needsQuote = typeof v === "string" && formatted.includes(" ") && !"'\"".includes(formatted[0] ?? "'");

@@ -1,24 +1,29 @@
 /**
- * The flag values of a new run: the operation's defaults overlaid with the
- * user's `NAME=VALUE` arguments, decoded, checked against the flag defs and
- * coerced to their types.
+ * The flag values of a new run, in Guild's order (op_util.flag_vals_for_opdef):
+ * the user's decoded values over the operation's defaults, every value
+ * coerced to its flag's type, then (unless --force-flags) unknown names,
+ * choices, ranges, existing paths and required flags checked, and finally
+ * the flags a selected choice sets.
  */
-import { fail, failPlain } from "../errors.js";
+import { fail } from "../errors.js";
 import type { FlagDef } from "../guildfile/types.js";
 import { msg } from "../messages.js";
-import { coerceFlagValue } from "./coerce.js";
+import { applyChoiceAliases, applyChoiceFlags, checkFlagValues, checkRequiredFlags } from "./check-values.js";
+import { coerceFlagValue, type CoerceEnv } from "./coerce.js";
 import { decodeFlagValue } from "./decode.js";
-import { rangeProblem } from "./range.js";
-import { encodeFlagValue } from "./encode.js";
-import type { FlagMap, FlagValue } from "./value.js";
+import { pythonStr } from "./py-repr.js";
+import type { FlagMap } from "./value.js";
 
 export interface FlagValuesRequest {
   flagDefs: Record<string, FlagDef>;
-  assigns: readonly [string, string][];
+  /** Decoded user values (see decodeUserFlags). */
+  userFlags: FlagMap;
   forceFlags: boolean;
-  /** For the `--help-op` hint in the unsupported-flag message. */
-  opspec: string;
-  warn: (line: string) => void;
+  /** The op as `--help-op` names it, for the unsupported-flag message. */
+  opDesc: string;
+  coerceEnv: CoerceEnv;
+  /** Off for the base flags of a batch-file batch: each trial is checked instead. */
+  checkRequired?: boolean;
 }
 
 export interface ResolvedFlagValues {
@@ -26,90 +31,42 @@ export interface ResolvedFlagValues {
   userFlags: FlagMap;
 }
 
-export function resolveFlagValues(req: FlagValuesRequest): ResolvedFlagValues {
-  const userFlags = decodeUserFlags(req);
-  const flags: FlagMap = {};
-  for (const [name, def] of Object.entries(req.flagDefs)) flags[name] = def.default ?? null;
-  Object.assign(flags, userFlags);
-  if (!req.forceFlags) {
-    applyChoiceFlags(flags, userFlags, req.flagDefs);
-    checkRequired(flags, req.flagDefs);
-  }
-  return { flags, userFlags };
-}
-
-function decodeUserFlags(req: FlagValuesRequest): FlagMap {
+/** `NAME=VALUE` args decoded by the type of each flag (last one wins). */
+export function decodeUserFlags(
+  assigns: readonly (readonly [string, string])[],
+  flagDefs: Record<string, FlagDef>,
+  warn: (line: string) => void,
+): FlagMap {
   const user: FlagMap = {};
-  for (const [name, raw] of req.assigns) {
-    const def = req.flagDefs[name];
-    if (!def && !req.forceFlags) fail(msg.unsupportedFlag(name, req.opspec));
-    const decoded = decodeFlagValue(raw, def?.type);
-    for (const w of decoded.warnings) req.warn(`WARNING: ${w}`);
-    user[name] = req.forceFlags ? decoded.value : checkValue(name, raw, decoded.value, def);
+  for (const [name, raw] of assigns) {
+    const decoded = decodeFlagValue(raw, flagDefs[name]?.type);
+    for (const w of decoded.warnings) warn(`WARNING: ${w}`);
+    user[name] = decoded.value;
   }
   return user;
 }
 
-function checkValue(name: string, raw: string, value: FlagValue, def: FlagDef | undefined): FlagValue {
-  const coerced = coerceFlagValue(value, def);
-  if (!coerced.ok) fail(msg.invalidFlagValue(raw, name, coerced.why));
-  const outOfRange = rangeProblem(coerced.value, def);
-  if (outOfRange) fail(msg.invalidFlagValue(raw, name, outOfRange));
-  if (def?.choices && !def.allowOther) return checkChoice(name, coerced.value, def);
-  return coerced.value;
-}
-
-function sameValue(a: FlagValue | undefined, b: FlagValue): boolean {
-  return a !== undefined && encodeFlagValue(a) === encodeFlagValue(b);
-}
-
-function checkChoice(name: string, value: FlagValue, def: FlagDef): FlagValue {
-  const choices = def.choices ?? [];
-  const values = Array.isArray(value) ? value : [value];
-  const mapped = values.map((v) => {
-    const choice = choices.find((c) => sameValue(c.value, v) || sameValue(c.alias, v));
-    if (!choice) failPlain(unsupportedChoiceText(name, def));
-    return choice.value;
-  });
-  return Array.isArray(value) ? mapped : (mapped[0] ?? null);
-}
-
-function unsupportedChoiceText(name: string, def: FlagDef): string {
-  const rows = (def.choices ?? []).map((c) => [encodeFlagValue(c.alias ?? c.value), c.description ?? ""] as const);
-  return [
-    `Unsupported value for '${name}' - supported values are:`,
-    "",
-    ...formatRows(rows),
-    "",
-    "Run the command again using one of these options.",
-  ].join("\n");
-}
-
-/** A choice with `flags:` sets those flags unless the user gave them. */
-function applyChoiceFlags(flags: FlagMap, user: FlagMap, defs: Record<string, FlagDef>): void {
-  for (const [name, def] of Object.entries(defs)) {
-    const choice = def.choices?.find((c) => c.flags && sameValue(c.value, flags[name] ?? null));
-    for (const [k, v] of Object.entries(choice?.flags ?? {})) {
-      if (!(k in user)) flags[k] = v;
-    }
+export function resolveFlagValues(req: FlagValuesRequest): ResolvedFlagValues {
+  const defs = req.flagDefs;
+  const flags: FlagMap = { ...req.userFlags };
+  for (const [name, def] of Object.entries(defs)) if (!(name in flags)) flags[name] = def.default ?? null;
+  applyChoiceAliases(flags, defs);
+  coerceAll(flags, req);
+  if (!req.forceFlags) {
+    const unknown = Object.keys(flags).find((name) => !(name in defs));
+    if (unknown !== undefined) fail(msg.unsupportedFlag(unknown, req.opDesc));
+    checkFlagValues(flags, defs);
+    if (req.checkRequired !== false) checkRequiredFlags(flags, defs);
   }
+  applyChoiceFlags(flags, req.userFlags, defs);
+  const userFlags = Object.fromEntries(Object.keys(req.userFlags).map((name) => [name, flags[name] ?? null]));
+  return { flags, userFlags };
 }
 
-function checkRequired(flags: FlagMap, defs: Record<string, FlagDef>): void {
-  const missing = Object.values(defs).filter((d) => d.required && (flags[d.name] === null || flags[d.name] === ""));
-  if (!missing.length) return;
-  failPlain(
-    [
-      "Operation requires the following missing flags:",
-      "",
-      ...formatRows(missing.map((d) => [d.name, d.description ?? ""] as const)),
-      "",
-      "Run the command again with these flags specified as NAME=VAL.",
-    ].join("\n"),
-  );
-}
-
-function formatRows(rows: readonly (readonly [string, string])[]): string[] {
-  const width = Math.max(0, ...rows.map(([a]) => a.length));
-  return rows.map(([a, b]) => (b ? `  ${a.padEnd(width)}  ${b}` : `  ${a}`));
+function coerceAll(flags: FlagMap, req: FlagValuesRequest): void {
+  for (const [name, value] of Object.entries(flags)) {
+    const coerced = coerceFlagValue(value, req.flagDefs[name], req.coerceEnv);
+    if (coerced.ok) flags[name] = coerced.value;
+    else if (!req.forceFlags) fail(msg.invalidFlagValue(pythonStr(value), name, coerced.why));
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { FlagValue } from "../flags/value.js";
 import { isFlagMap } from "../flags/value.js";
+import { coerceOutputScalars } from "../scalars/patterns.js";
 import { parseFlagDef } from "./flag-def.js";
 import type { FlagsImport, Guildfile, ModelDef, OpDef } from "./types.js";
 
@@ -101,8 +102,16 @@ function parseOpDef(name: string, data: unknown, modelName: string, where: strin
   op.flagsImportSkip = parseNameList(data["flags-import-skip"], `${where}.flags-import-skip`, errors);
   op.env = parseEnv(data.env, `${where}.env`, errors);
   op.sourcecode = data.sourcecode;
-  op.outputScalars = data["output-scalars"];
+  op.outputScalars = parseOutputScalars(data["output-scalars"], `${where}.output-scalars`, errors);
   return op;
+}
+
+/** Kept in Guild's stored form: null (default patterns), [] (`no`), or a list. */
+function parseOutputScalars(data: unknown, where: string, errors: Issues): unknown[] | null {
+  const coerced = coerceOutputScalars(data);
+  if (coerced !== "invalid") return coerced;
+  errors.push(`${where}: expected a mapping, list, string, or no, got ${describe(data)}`);
+  return null;
 }
 
 function parseSteps(data: unknown, where: string, errors: Issues): unknown[] | undefined {

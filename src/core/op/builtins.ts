@@ -1,4 +1,4 @@
-/** The builtin operations: the default batch `+` and `queue`. */
+/** The builtin operations: the default batch `+`, the random optimizer and `queue`. */
 import type { FlagDef } from "../guildfile/types.js";
 import { BUILTIN_PKG_VERSION } from "../package-info.js";
 import type { Operation } from "./operation.js";
@@ -62,6 +62,24 @@ export function batchOperation(): Operation {
     flagDefs: {},
     flagsDest: "args",
     cmdArgs: ["${python_exe}", "-um", "guild.batch_main"],
+    cmdEnv: {},
+    labelTemplate: null,
+  };
+}
+
+/** Random search (Guild's skopt `random` optimizer), driven in-process like `+`. */
+export function randomOperation(): Operation {
+  return {
+    kind: "batch",
+    opref: builtin("skopt", "random"),
+    opDesc: "random",
+    guildOp: "skopt:random",
+    projectDir: null,
+    projectDirEnv: "",
+    sourcecodeRoot: null,
+    flagDefs: {},
+    flagsDest: "args",
+    cmdArgs: ["${python_exe}", "-um", "guild.plugins.random_main"],
     cmdEnv: {},
     labelTemplate: null,
   };

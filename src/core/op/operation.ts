@@ -39,6 +39,7 @@ export const FLAG_ARGS_TOKEN = "__flag_args__";
 /** Module names in Guild's command templates that our drivers handle. */
 export const BUILTIN_MAINS = {
   "guild.batch_main": "batch",
+  "guild.plugins.random_main": "batch",
   "guild.steps_main": "steps",
   "guild.plugins.queue_main": "queue",
 } as const satisfies Record<string, OpKind>;

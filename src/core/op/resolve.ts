@@ -56,10 +56,16 @@ function isFile(path: string): boolean {
   }
 }
 
+/** Guild reads an empty model (`:train`) as none given: the default model. */
+function modelRef(spec: ParsedSpec): string | undefined {
+  return spec.model || undefined;
+}
+
 export function findOpDef(gf: Guildfile, spec: ParsedSpec): OpDef | undefined {
-  const model = spec.model !== undefined ? gf.models.find((m) => m.name === spec.model) : defaultModel(gf);
+  const ref = modelRef(spec);
+  const model = ref !== undefined ? gf.models.find((m) => m.name === ref) : defaultModel(gf);
   if (model) return spec.op === undefined ? defaultOp(model) : model.operations.find((o) => o.name === spec.op);
-  if (spec.model !== undefined || spec.op === undefined) return undefined;
+  if (ref !== undefined || spec.op === undefined) return undefined;
   // Several models, none default: an op name found in exactly one of them.
   const matches = gf.models.flatMap((m) => m.operations.filter((o) => o.name === spec.op));
   return matches.length === 1 ? matches[0] : undefined;
@@ -81,12 +87,13 @@ function failNotFound(spec: string | undefined, gfRead: GuildfileRead): never {
   if (gfRead.kind === "invalid") failGuildfileInvalid(gfRead.path, gfRead.errors, "in the current directory");
   if (spec === undefined) fail(gfRead.kind === "ok" ? msg.noDefaultOpForProject() : msg.noDefaultOp());
   const parsed = parseOpspec(spec);
+  const ref = modelRef(parsed);
   if (gfRead.kind === "missing") {
     fail(parsed.model !== undefined ? msg.cannotFindOpWithModel(spec) : msg.cannotFindOp(spec));
   }
   const gf = gfRead.guildfile;
-  if (parsed.model !== undefined) {
-    const model = gf.models.find((m) => m.name === parsed.model);
+  if (ref !== undefined) {
+    const model = gf.models.find((m) => m.name === ref);
     if (!model) fail(msg.cannotFindOpWithModel(spec));
     if (model.name) fail(msg.opNotDefinedForModel(parsed.op ?? "", model.name));
   }

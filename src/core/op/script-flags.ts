@@ -15,7 +15,7 @@ import type { FlagDef } from "../guildfile/types.js";
 import { pythonDir } from "../package-info.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { dim } from "../util/ansi.js";
-import { loadYaml } from "../yaml/guild-yaml.js";
+import { dumpYaml, loadYaml } from "../yaml/guild-yaml.js";
 import { pythonExe } from "./python-exe.js";
 
 export interface ImportedFlags {
@@ -24,7 +24,7 @@ export interface ImportedFlags {
 }
 
 // Bump when the helper's output changes, so old cache entries are ignored.
-const IMPORTER_VERSION = 1;
+const IMPORTER_VERSION = 2;
 
 export function importScriptFlags(scriptPath: string, ctx: Ctx): ImportedFlags {
   const cachePath = cachePathFor(ctx.home, scriptPath);
@@ -52,7 +52,8 @@ function readCache(cachePath: string, scriptPath: string): Record<string, unknow
 function writeCache(cachePath: string, data: Record<string, unknown>): void {
   try {
     mkdirSync(dirname(cachePath), { recursive: true });
-    writeFileAtomic(cachePath, JSON.stringify({ ...data, $importer: IMPORTER_VERSION }));
+    // YAML keeps floats floats (JSON would turn 1.0 into 1, and our PyFloat into a map).
+    writeFileAtomic(cachePath, dumpYaml({ ...data, $importer: IMPORTER_VERSION }));
   } catch {
     // A cache we cannot write only costs speed next time.
   }

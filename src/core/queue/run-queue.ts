@@ -9,6 +9,7 @@
 import { basename } from "node:path";
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
+import { isGuildError } from "../errors.js";
 import { readAttr } from "../store/attrs.js";
 import { runClaims } from "../store/claim.js";
 import { listRuns, type RunEntry } from "../store/list-runs.js";
@@ -19,6 +20,7 @@ import type { StartRequest } from "../run/start.js";
 import { startClaimedRun } from "../run/start.js";
 import { storedOperation } from "../run/stored-op.js";
 import { isTerminating, sleepUnlessTerminated, TERMINATED_EXIT_STATUS } from "../run/termination.js";
+import { startRunProgress, type RunProgress } from "../progress/run-progress.js";
 import { queueLogFor, type QueueLog } from "./queue-log.js";
 import { startInChildGuild } from "./start-in-child.js";
 
@@ -29,6 +31,9 @@ interface QueueState {
   gpus: string | null;
   pollMs: number;
   log: QueueLog;
+  progress: RunProgress;
+  /** Runs this queue has finished, for the progress line. */
+  done: number;
   loggedWaiting: boolean;
   gpuMismatch: Set<string>;
   waiting: Set<string>;
@@ -36,7 +41,16 @@ interface QueueState {
 }
 
 export async function runQueue(req: StartRequest, ctx: Ctx): Promise<number> {
-  const state = queueState(req.runId, req.flags, queueLogFor(ctx.out));
+  const progress = startRunProgress("queue", "runs", 0, ctx);
+  try {
+    return await drainQueue(req, progress, progress.ctx);
+  } finally {
+    progress.close();
+  }
+}
+
+async function drainQueue(req: StartRequest, progress: RunProgress, ctx: Ctx): Promise<number> {
+  const state = queueState(req.runId, req.flags, queueLogFor(ctx.out), progress);
   if (state.runOnce) {
     state.log("INFO", "Processing staged runs");
     await processStaged(state, ctx);
@@ -55,7 +69,7 @@ export function msToNextPoll(elapsedMs: number, pollMs: number): number {
   return pollMs - (elapsedMs % pollMs);
 }
 
-function queueState(selfId: string, flags: FlagMap, log: QueueLog): QueueState {
+function queueState(selfId: string, flags: FlagMap, log: QueueLog, progress: RunProgress): QueueState {
   const interval = typeof flags["poll-interval"] === "number" ? flags["poll-interval"] : 10;
   return {
     selfId,
@@ -64,6 +78,8 @@ function queueState(selfId: string, flags: FlagMap, log: QueueLog): QueueState {
     gpus: flags.gpus === null || flags.gpus === undefined ? null : String(flags.gpus),
     pollMs: Math.max(interval, 0.1) * 1000,
     log,
+    progress,
+    done: 0,
     loggedWaiting: false,
     gpuMismatch: new Set(),
     waiting: new Set(),
@@ -92,7 +108,9 @@ function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
   syncState(state, blocking, staged);
   for (const run of staged) {
     if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;
-    if (runClaims.claimStaged(run.dir) === "claimed") return run;
+    if (runClaims.claimStaged(run.dir) !== "claimed") continue;
+    state.progress.setTotal(state.done + staged.length);
+    return run;
   }
   return undefined;
 }
@@ -152,12 +170,16 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
   }
   const code =
     stored.op.kind === "process"
-      ? await startClaimedRun({ runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, ctx)
+      ? await startOrReport(run, { runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, state, ctx)
       : await startInChildGuild(run.dir, extraEnv, ctx);
+  state.done += 1;
+  state.progress.finished(code === 0);
   if (runClaims.holdsClaim(run.dir)) {
     giveBack(run, state, `guild exited with ${code} before starting it`);
     return;
   }
+  // A child `guild run --start` that refused the run gave it back staged.
+  if (stored.op.kind !== "process" && runStatus(run.dir) === "staged") state.unstartable.add(run.id);
   const exitStatus = readAttr(run.dir, "exit_status");
   const status = typeof exitStatus === "number" ? exitStatus : code;
   if (status !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${status}`);
@@ -167,5 +189,21 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
 function giveBack(run: RunEntry, state: QueueState, why: string): void {
   state.log("ERROR", `cannot start ${run.id}: ${why}`);
   state.unstartable.add(run.id);
-  runClaims.stageClaimed(run.dir);
+  runClaims.releaseClaim(run.dir);
+}
+
+/**
+ * Guild's queue starts each run with `guild run --start`, which prints a
+ * refused command's error and exits 1. The run stays staged; we skip it from
+ * then on rather than retry it every poll.
+ */
+async function startOrReport(run: RunEntry, req: StartRequest, state: QueueState, ctx: Ctx): Promise<number> {
+  try {
+    return await startClaimedRun(req, ctx);
+  } catch (e) {
+    if (!isGuildError(e)) throw e;
+    ctx.out.stderr(`guild: ${e.message}\n`);
+    state.unstartable.add(run.id);
+    return 1;
+  }
 }

@@ -10,6 +10,7 @@ import type { Out } from "../context.js";
 import { runClaims } from "../store/claim.js";
 import { writeLock } from "../store/lock.js";
 import { currentProcessId } from "../util/proc.js";
+import { openOutputScalars } from "../scalars/output-scalars.js";
 import { findExecutable } from "../util/find-executable.js";
 import { openOutputWriter } from "./output-writer.js";
 import { signalGroup, trackChild } from "./termination.js";
@@ -46,7 +47,7 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     req.out.stderr(`guild: cannot run ${command}: command not found\n`);
     return Promise.resolve(127);
   }
-  const writer = openOutputWriter(req.runDir);
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out));
   return new Promise((resolve) => {
     let done = false;
     let drainTimer: NodeJS.Timeout | undefined;

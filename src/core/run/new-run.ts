@@ -5,12 +5,14 @@
  * crash while creating one leaves nothing in the store (what it leaves in
  * `tmp/` is removed by the next run made; see abandoned-tmp.ts).
  */
-import { cpSync, existsSync, mkdirSync, rmSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { moveRunDir } from "../store/run-index-changes.js";
 import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import { runsDirFor } from "../home.js";
-import { writeAttr, writeAttrs } from "../store/attrs.js";
+import { writeNewRunAttrs } from "../store/attrs.js";
 import { runClaims } from "../store/claim.js";
+import { copyDirSync } from "../util/copy-dir.js";
 import { newRunId, timestampUs } from "../store/ids.js";
 import { formatOpref } from "../store/opref.js";
 import { guildPath, MARKER } from "../store/paths.js";
@@ -48,7 +50,7 @@ export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: stri
   const dir = join(runsDirFor(ctx.home), id);
   try {
     writeRunDir(tmp, { ...req, id }, ctx);
-    renameSync(tmp, dir);
+    moveRunDir(tmp, dir, ctx.home);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     rethrowStoreWriteError(e, `create a run in '${ctx.home}'`);
@@ -62,13 +64,13 @@ export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: stri
 export function writeRunDir(dir: string, req: NewRunRequest & { id: string }, ctx: Ctx): void {
   mkdirSync(guildPath(dir), { recursive: true });
   writeFileSync(guildPath(dir, "opref"), `${formatOpref(req.op.opref)}\n`);
-  writeAttrs(dir, initialRunAttrs(req, ctx.env));
+  writeNewRunAttrs(dir, initialRunAttrs(req, ctx.env));
   if (req.sourcecode) copySourcecode(req.sourcecode.root, req.sourcecode.files, guildPath(dir, "sourcecode"));
-  if (req.sourcecodeDir && existsSync(req.sourcecodeDir)) cpSync(req.sourcecodeDir, guildPath(dir, "sourcecode"), { recursive: true });
+  if (req.sourcecodeDir) copyDirSync(req.sourcecodeDir, guildPath(dir, "sourcecode"));
   for (const [name, text] of Object.entries(req.guildFiles ?? {})) writeFileSync(guildPath(dir, name), text);
   req.populate?.(dir);
   // A staged run's timestamp is when it was staged: queues start the oldest.
-  if (req.state === "staged") writeAttr(dir, "started", timestampUs());
+  if (req.state === "staged") writeNewRunAttrs(dir, { started: timestampUs() });
   if (req.state === "proto") writeFileSync(guildPath(dir, MARKER.PENDING), "");
   else runClaims.initNewRun(dir, req.state);
 }

@@ -36,7 +36,19 @@ function cmdFlagsAttr(cmdFlags: Record<string, CmdFlag>): Record<string, Record<
   return out;
 }
 
+// A batch writes the same op attr into every trial: build it once per op.
+const opAttrs = new WeakMap<Operation, Record<string, unknown>>();
+
 export function opAttrFor(op: Operation): Record<string, unknown> {
+  let attr = opAttrs.get(op);
+  if (!attr) {
+    attr = buildOpAttr(op);
+    opAttrs.set(op, attr);
+  }
+  return attr;
+}
+
+function buildOpAttr(op: Operation): Record<string, unknown> {
   const cmdFlags = cmdFlagsFor(op.flagDefs);
   const opCmd: Record<string, unknown> = { "cmd-args": op.cmdArgs, "cmd-env": op.cmdEnv };
   if (Object.keys(cmdFlags).length) opCmd["cmd-flags"] = cmdFlagsAttr(cmdFlags);

@@ -1,4 +1,5 @@
 /** The options of `guild run`, and the `run_params` attr that records them. */
+import type { Relaunch } from "./background.js";
 
 export interface RunOptions {
   opspec?: string;
@@ -21,6 +22,15 @@ export interface RunOptions {
   optimizer?: string;
   failOnTrialError: boolean;
   needed: boolean;
+  printCmd: boolean;
+  printEnv: boolean;
+  printTrials: boolean;
+  /** `--save-trials PATH`. */
+  saveTrials?: string;
+  /** `-b/--background` or `--pidfile`: start detached (core/run/background.ts). */
+  background?: { background: boolean; pidfile?: string; relaunch: Relaunch };
+  /** In the detached process: the id its launcher gave the new run. */
+  runId?: string;
 }
 
 export function defaultRunOptions(): RunOptions {
@@ -34,13 +44,16 @@ export function defaultRunOptions(): RunOptions {
     noGpus: false,
     failOnTrialError: false,
     needed: false,
+    printCmd: false,
+    printEnv: false,
+    printTrials: false,
   };
 }
 
 /** Guild's `run_params` map: every `guild run` option, by its Python name. */
 export function runParamsFor(opts: RunOptions): Record<string, unknown> {
   return {
-    background: false,
+    background: opts.background?.background ?? false,
     batch_label: opts.batchLabel ?? null,
     batch_tag: opts.batchTag ?? null,
     debug_sourcecode: null,
@@ -63,17 +76,17 @@ export function runParamsFor(opts: RunOptions): Record<string, unknown> {
     opt_flags: [],
     optimize: false,
     optimizer: opts.optimizer ?? null,
-    pidfile: null,
-    print_cmd: false,
-    print_env: false,
-    print_trials: false,
+    pidfile: opts.background?.pidfile ?? null,
+    print_cmd: opts.printCmd,
+    print_env: opts.printEnv,
+    print_trials: opts.printTrials,
     proto: null,
     quiet: opts.quiet,
     random_seed: opts.randomSeed ?? null,
     remote: null,
     restart: opts.start ?? null,
     run_dir: null,
-    save_trials: null,
+    save_trials: opts.saveTrials ?? null,
     set_trace: false,
     stage: opts.stage,
     stage_trials: opts.stageTrials,

@@ -1,30 +1,54 @@
-/** The confirmation preview `guild run` shows without `-y` (§6.3). */
+/**
+ * The confirmation preview `guild run` shows without `-y` (§6.3):
+ *
+ *     You are about to run say.py as a batch (3 trials)
+ *       loud: no
+ *       msg: [a, b, c]
+ *     Continue? (Y/n)
+ *
+ * The first line names the action and operation, then the batch (` as a
+ * batch (N trials)`, ` with random search (max N trials)`) and, for batch
+ * files, that the flags listed are defaults for the trials.
+ */
 import { isFlagFunction } from "../flags/decode.js";
 import { encodeFlagValue } from "../flags/encode.js";
 import type { FlagMap } from "../flags/value.js";
 import type { FlagDef } from "../guildfile/types.js";
 
+export interface BatchPreview {
+  optimizer: "+" | "random";
+  /** All trials of a grid (before --max-trials). */
+  trials: number;
+  maxTrials?: number;
+  /** Trials come from batch files. */
+  fromFiles: boolean;
+}
+
 export interface PreviewRequest {
   action: "run" | "stage" | "start";
   subject: string;
-  /** Number of trials when this is a grid batch. */
-  trials?: number;
+  batch?: BatchPreview;
   flags: FlagMap;
   flagDefs: Record<string, FlagDef>;
 }
 
 export function previewText(req: PreviewRequest): string {
-  const suffix = req.trials === undefined ? "" : ` as a batch (${req.trials} ${req.trials === 1 ? "trial" : "trials"})`;
-  const lines = [`You are about to ${req.action} ${req.subject}${suffix}`];
-  for (const name of Object.keys(req.flags).sort()) {
-    lines.push(`  ${name}: ${previewValue(req.flags[name] ?? null, req.flagDefs[name])}`);
-  }
+  const names = Object.keys(req.flags).sort();
+  const note = req.batch?.fromFiles && names.length ? " (flags below used unless specified in batch trial)" : "";
+  const lines = [`You are about to ${req.action} ${req.subject}${batchSuffix(req.batch)}${note}`];
+  for (const name of names) lines.push(`  ${name}: ${previewValue(req.flags[name] ?? null, req.flagDefs[name])}`);
   lines.push("Continue?");
   return lines.join("\n");
 }
 
+function batchSuffix(batch: BatchPreview | undefined): string {
+  if (!batch) return "";
+  if (batch.optimizer === "+") return ` as a batch (${batch.trials} ${batch.trials === 1 ? "trial" : "trials"})`;
+  return ` with random search${batch.maxTrials ? ` (max ${batch.maxTrials} trials)` : ""}`;
+}
+
 function previewValue(value: FlagMap[string], def: FlagDef | undefined): string {
-  if (value === null) return def?.nullLabel ?? "default";
-  if (typeof value === "string" && isFlagFunction(value)) return value;
+  if (value === null) return encodeFlagValue(def?.nullLabel ?? "default");
+  if (isFlagFunction(value)) return value as string;
   return encodeFlagValue(value);
 }

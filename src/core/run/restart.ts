@@ -17,7 +17,7 @@ import { runClaims } from "../store/claim.js";
 import { findRunForStart } from "../store/find-run.js";
 import { isLockAlive } from "../store/lock.js";
 import { rethrowStoreWriteError } from "../store/write-errors.js";
-import { readOpref, opDescFor } from "../store/opref.js";
+import { runOpDesc } from "../runs/op-desc.js";
 import { protoDir } from "../store/paths.js";
 import { runStatus } from "../store/status.js";
 import { confirm } from "../util/prompt.js";
@@ -25,9 +25,11 @@ import { existsSync } from "node:fs";
 import { storedOperation } from "./stored-op.js";
 import type { RunOptions } from "./options.js";
 import { previewText } from "./preview.js";
+import { commandFor } from "./run-attrs.js";
 import type { RunResult } from "./run-op.js";
 import { stageClaimedRun } from "./stage.js";
 import { startClaimedRun } from "./start.js";
+import { startInBackground } from "./background.js";
 
 export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Promise<RunResult> {
   const run = findRunForStart(spec, ctx.home, ctx.cwd);
@@ -36,15 +38,18 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
   const { op } = stored;
   const flags = flagsWithOverrides(stored.flags, opts, ctx);
   if (runStatus(run.dir) === "running") fail(msg.cannotRestartRunning(run.id));
+  commandFor(op, flags, ctx.env); // fails on a bad `${ref}` before the run is touched
   const subject = `${run.id} (${displayName(run.dir, op)})`;
   if (!opts.yes) {
     const text = previewText({ action: opts.stage ? "stage" : "start", subject, flags, flagDefs: op.flagDefs });
     if (!confirm(text, true, (s) => ctx.out.stderr(s))) exitQuietly(0);
   }
+  if (opts.background && opts.runId === undefined) return startInBackground(run.id, op.opref, opts, ctx);
   if (claimForStart(run.dir) !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
   // Checked again now that no one else can start it: it may have been
   // started since we looked.
   if (isLockAlive(run.dir)) {
+    // Its LOCK, not a claim, tells who runs it.
     runClaims.completeClaim(run.dir);
     fail(msg.cannotRestartRunning(run.id));
   }
@@ -58,8 +63,8 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
 }
 
 function displayName(runDir: string, op: Operation): string {
-  const protoRef = existsSync(protoDir(runDir)) ? readOpref(protoDir(runDir)) : undefined;
-  return protoRef ? `${opDescFor(protoRef)}+` : op.opDesc;
+  // A batch shows as its proto's op with `+` (or `+random`).
+  return existsSync(protoDir(runDir)) ? runOpDesc(runDir) : op.opDesc;
 }
 
 /** `--start ID name=val` overrides stored flag values. */

@@ -1,9 +1,10 @@
 /** The attributes Guild writes when it initialises a run (§1.4). */
-import { arch, cpus, hostname, release, userInfo } from "node:os";
+import { arch, cpus, release, userInfo } from "node:os";
 import type { FlagMap } from "../flags/value.js";
 import type { Operation } from "../op/operation.js";
 import { pythonExe } from "../op/python-exe.js";
 import { timestampUs } from "../store/ids.js";
+import { hostName } from "../util/proc.js";
 import { commandArgsFor } from "./command.js";
 import { cmdFlagsFor, opAttrFor } from "./op-attr.js";
 
@@ -29,7 +30,7 @@ export function initialRunAttrs(req: RunAttrsRequest, env: NodeJS.ProcessEnv): R
     run_params: req.runParams,
     random_seed: req.randomSeed ?? randomSeed(),
     op: opAttrFor(req.op),
-    host: hostname(),
+    host: hostName(),
     user: userName(),
     platform: platformAttr(),
     deps: {},
@@ -54,18 +55,27 @@ export function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 32);
 }
 
+// Facts about this process and machine, read once: a batch writes them
+// into every trial.
+let user: string | undefined;
+let platform: Record<string, unknown> | undefined;
+
 function userName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? "";
+  if (user === undefined) {
+    try {
+      user = userInfo().username;
+    } catch {
+      user = process.env.USER ?? "";
+    }
   }
+  return user;
 }
 
 function platformAttr(): Record<string, unknown> {
-  return {
+  platform ??= {
     architecture: arch(),
     cpus: cpus().length,
-    uname: `${process.platform} ${hostname()} ${release()}`,
+    uname: `${process.platform} ${hostName()} ${release()}`,
   };
+  return platform;
 }

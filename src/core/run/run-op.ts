@@ -1,28 +1,32 @@
 /**
- * `guild run`: resolve the operation and its flags, confirm, then stage or
- * start a new run, a batch, or (with --start) an existing run.
+ * `guild run`: resolve the operation and plan its flags and batch, then
+ * print what was asked for (--print-*), or confirm and stage or start a new
+ * run, a batch, or (with --start) an existing run.
  */
 import type { Ctx } from "../context.js";
 import { exitQuietly, fail } from "../errors.js";
-import { parseFlagArgs } from "../flags/args.js";
-import { resolveFlagValues } from "../flags/resolve-values.js";
-import type { FlagMap } from "../flags/value.js";
 import { renderLabel } from "../label.js";
 import { resolveOperation } from "../op/resolve.js";
-import type { Operation } from "../op/operation.js";
 import { newRunId } from "../store/ids.js";
 import { runsDirFor } from "../home.js";
 import { join } from "node:path";
 import { confirm } from "../util/prompt.js";
-import { isBatchFlags, expandGrid } from "../batch/expand.js";
+import { gridTrials } from "../batch/trials.js";
 import { runBatchOp } from "../batch/batch-op.js";
 import { createRun } from "./new-run.js";
 import { runParamsFor, type RunOptions } from "./options.js";
+import { planRun, type RunPlan } from "./plan.js";
 import { previewText } from "./preview.js";
+import { isPrintRequest, printForPlan } from "./print-op.js";
 import { restartRun } from "./restart.js";
+import { commandFor } from "./run-attrs.js";
 import { selectSourcecode, sourcecodeDigest } from "./sourcecode.js";
 import { envFileFor, stagedMessage } from "./stage.js";
 import { startClaimedRun } from "./start.js";
+import { batchOperation, randomOperation } from "../op/builtins.js";
+import { startInBackground } from "./background.js";
+
+export { labelTemplateFor } from "./plan.js";
 
 export interface RunResult {
   exitCode: number;
@@ -32,58 +36,75 @@ export interface RunResult {
 export async function runOp(opts: RunOptions, ctx: Ctx): Promise<RunResult> {
   checkOptions(opts);
   if (opts.start !== undefined) return restartRun(opts.start, opts, ctx);
-  const op = resolveOperation(opts.opspec, ctx);
-  const { assigns, batchFiles } = parseFlagArgs(opts.flagArgs);
-  if (batchFiles.length) fail("batch files (@FILE) are not supported yet");
-  const warn = (line: string) => ctx.out.stderr(`${line}\n`);
-  const { flags, userFlags } = resolveFlagValues({
-    flagDefs: op.flagDefs,
-    assigns,
-    forceFlags: opts.forceFlags,
-    opspec: opts.opspec ?? "",
-    warn,
-  });
-  const batch = isBatchFlags(flags);
-  if (!opts.yes) confirmRun(op, flags, opts, batch ? expandGrid(flags).length : undefined, ctx);
-  if (batch) return runBatchOp({ op, flags, userFlags, opts }, ctx);
-  return runNew(op, flags, userFlags, opts, ctx);
+  const plan = planRun(resolveOperation(opts.opspec, ctx), opts, ctx);
+  // Guild builds the command while it initialises the op: a bad `${ref}`
+  // fails here, before the preview and before anything is stored.
+  commandFor(plan.op, plan.flags, ctx.env);
+  if (isPrintRequest(opts)) {
+    printForPlan(plan, opts, ctx);
+    return { exitCode: 0 };
+  }
+  if (!opts.yes) confirmRun(plan, opts, ctx);
+  if (opts.background && opts.runId === undefined) {
+    const batchOp = plan.batch && (plan.batch.optimizer === "random" ? randomOperation() : batchOperation());
+    return startInBackground(newRunId(), (batchOp ?? plan.op).opref, opts, ctx);
+  }
+  if (plan.batch) return runBatchOp({ op: plan.op, flags: plan.flags, userFlags: plan.userFlags, batch: plan.batch, opts }, ctx);
+  return runNew(plan, opts, ctx);
 }
 
+const INCOMPATIBLE: [keyof RunOptions, keyof RunOptions, string, string][] = [
+  ["noGpus", "gpus", "--no-gpus", "--gpus"],
+  ["printCmd", "printEnv", "--print-cmd", "--print-env"],
+  ["printTrials", "stageTrials", "--print-trials", "--stage-trials"],
+  ["tag", "label", "--tag", "--label"],
+  ["batchTag", "batchLabel", "--batch-tag", "--batch-label"],
+];
+
 function checkOptions(opts: RunOptions): void {
-  if (opts.label !== undefined && opts.tag !== undefined) fail(conflict("--tag", "--label"));
-  if (opts.batchLabel !== undefined && opts.batchTag !== undefined) fail(conflict("--batch-tag", "--batch-label"));
-  if (opts.gpus !== undefined && opts.noGpus) fail(conflict("--no-gpus", "--gpus"));
+  for (const [a, b, aName, bName] of INCOMPATIBLE) {
+    if (isSet(opts[a]) && isSet(opts[b])) fail(conflict(aName, bName));
+  }
+  if (opts.stage && opts.background?.background) fail(conflict("--stage", "--background"));
+  if (opts.stage && opts.background?.pidfile !== undefined) fail(conflict("--stage", "--pidfile"));
   if (opts.start !== undefined && opts.opspec !== undefined) {
     fail("OPERATION cannot be used with --restart\nTry 'guild run --help' for more information.");
   }
+  if (opts.start !== undefined && opts.optimizer !== undefined) {
+    fail("--optimizer cannot be used with --restart\nTry 'guild run --help' for more information.");
+  }
+}
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== false;
 }
 
 function conflict(a: string, b: string): string {
   return `${a} and ${b} cannot both be used\nTry 'guild run --help' for more information.`;
 }
 
-function confirmRun(op: Operation, flags: FlagMap, opts: RunOptions, trials: number | undefined, ctx: Ctx): void {
+function confirmRun(plan: RunPlan, opts: RunOptions, ctx: Ctx): void {
+  const { batch } = plan;
   const text = previewText({
     action: opts.stage ? "stage" : "run",
-    subject: op.opDesc,
-    trials,
-    flags,
-    flagDefs: op.flagDefs,
+    subject: plan.op.opDesc,
+    batch: batch && {
+      optimizer: batch.optimizer,
+      trials: batch.optimizer === "+" ? gridTrials(batch).length : 0,
+      maxTrials: batch.maxTrials,
+      fromFiles: (batch.trials?.length ?? 0) > 0,
+    },
+    flags: plan.flags,
+    flagDefs: plan.op.flagDefs,
   });
   if (!confirm(text, true, (s) => ctx.out.stderr(s))) exitQuietly(0);
 }
 
-/** The label template a run's options ask for: `-l`, `-t TAG`, or the op's. */
-export function labelTemplateFor(opts: { label?: string | null; tag?: string | null }, op: Operation): string | null {
-  if (opts.label) return opts.label;
-  if (opts.tag) return `${opts.tag} \${default_label}`;
-  return op.labelTemplate;
-}
-
-async function runNew(op: Operation, flags: FlagMap, userFlags: FlagMap, opts: RunOptions, ctx: Ctx): Promise<RunResult> {
+async function runNew(plan: RunPlan, opts: RunOptions, ctx: Ctx): Promise<RunResult> {
+  const { op, flags, userFlags } = plan;
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const files = op.sourcecodeRoot ? selectSourcecode(op.sourcecodeRoot, warn) : [];
-  const id = newRunId();
+  const id = opts.runId ?? newRunId();
   const runDir = join(runsDirFor(ctx.home), id);
   createRun(
     {
@@ -91,7 +112,7 @@ async function runNew(op: Operation, flags: FlagMap, userFlags: FlagMap, opts: R
       op,
       flags,
       userFlags,
-      label: renderLabel(labelTemplateFor(opts, op), flags, warn) || null,
+      label: renderLabel(op.labelTemplate, flags, warn) || null,
       runParams: runParamsFor(opts),
       randomSeed: opts.randomSeed,
       state: opts.stage ? "staged" : "starting",

@@ -19,6 +19,7 @@ import { currentProcessId } from "../util/proc.js";
 import { runEnvFor } from "./env.js";
 import { execProcess } from "./exec-process.js";
 import { openOutputWriter, teeOut } from "./output-writer.js";
+import { openOutputScalars } from "../scalars/output-scalars.js";
 import { commandFor } from "./run-attrs.js";
 import { runDriver } from "./drivers.js";
 
@@ -32,6 +33,7 @@ export interface StartRequest {
 }
 
 export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<number> {
+  const command = commandOrRelease(req, ctx);
   if (hasAttr(req.runDir, "exit_status")) noteRunChanged(req.runDir);
   deleteAttr(req.runDir, "exit_status");
   deleteAttr(req.runDir, "stopped");
@@ -40,7 +42,6 @@ export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<numb
   let exitStatus = 1;
   try {
     const env = runEnvFor({ op: req.op, runDir: req.runDir, runId: req.runId, flags: req.flags, extra: req.extraEnv }, ctx);
-    const command = commandFor(req.op, req.flags, ctx.env);
     for (const w of command.warnings) ctx.out.stderr(`${w}\n`);
     writeAttr(req.runDir, "cmd", command.argv);
     writeAttr(req.runDir, "env", env);
@@ -58,11 +59,21 @@ export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<numb
   return exitStatus;
 }
 
+/** The command, built before the run is touched: if it fails (a bad `${ref}`), the run is left as it was. */
+function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof commandFor> {
+  try {
+    return commandFor(req.op, req.flags, ctx.env);
+  } catch (e) {
+    runClaims.releaseClaim(req.runDir);
+    throw e;
+  }
+}
+
 /** Batch, steps and queue runs are driven by this process itself. */
 async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   writeLock(req.runDir, currentProcessId());
   runClaims.completeClaim(req.runDir);
-  const writer = openOutputWriter(req.runDir);
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, ctx.out));
   try {
     return await runDriver(req, { ...ctx, out: teeOut(ctx.out, writer) });
   } finally {

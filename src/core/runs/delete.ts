@@ -1,30 +1,63 @@
 /**
  * Deleting runs: moved to `<home>/trash/runs/` (restorable), or removed
- * with `permanent`. A batch's trials are separate runs and stay.
+ * with `permanent`; purging removes trashed runs; restoring moves them back.
+ * A batch's trials are separate runs and stay. Each run leaves its place in
+ * one rename, so no listing sees a half-deleted run.
  */
-import { mkdirSync, renameSync, rmSync, existsSync } from "node:fs";
-import { join } from "node:path";
-import type { Ctx } from "../context.js";
-import { trashRunsDirFor } from "../home.js";
-import type { RunRow } from "./list.js";
+import { mkdirSync, rmSync, existsSync } from "node:fs";
+import { moveRunDir } from "../store/run-index-changes.js";
 import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+import type { Ctx } from "../context.js";
+import { runsDirFor, trashRunsDirFor } from "../home.js";
 
-export function deleteRuns(rows: readonly RunRow[], permanent: boolean, ctx: Ctx): number {
+export interface RunLocation {
+  id: string;
+  dir: string;
+}
+
+export function deleteRuns(rows: readonly RunLocation[], permanent: boolean, ctx: Ctx): number {
   const trash = trashRunsDirFor(ctx.home);
-  if (!permanent) mkdirSync(trash, { recursive: true });
   for (const row of rows) {
-    if (permanent) rmSync(row.dir, { recursive: true, force: true });
-    else moveToTrash(row, trash, ctx);
+    if (permanent) removeRunDir(row.dir, ctx);
+    else moveRun(row.dir, join(trash, row.id), ctx);
   }
   return rows.length;
 }
 
-function moveToTrash(row: RunRow, trash: string, ctx: Ctx): void {
-  const dest = join(trash, row.id);
+/** Permanently removes trashed runs (`rows` from the `--deleted` listing). */
+export function purgeRuns(rows: readonly RunLocation[], ctx: Ctx): number {
+  for (const row of rows) removeRunDir(row.dir, ctx);
+  return rows.length;
+}
+
+/** Moves trashed runs back into the runs dir. */
+export function restoreRuns(rows: readonly RunLocation[], ctx: Ctx): number {
+  const runs = runsDirFor(ctx.home);
+  for (const row of rows) moveRun(row.dir, join(runs, row.id), ctx);
+  return rows.length;
+}
+
+/** A run already at `dest` is first moved aside, as Guild does. */
+function moveRun(src: string, dest: string, ctx: Ctx): void {
+  mkdirSync(dirname(dest), { recursive: true });
   if (existsSync(dest)) {
     const backup = `${dest}_${randomBytes(4).toString("hex")}`;
     ctx.out.stderr(`WARNING: ${dest} exists, moving to ${backup}\n`);
-    renameSync(dest, backup);
+    moveRunDir(dest, backup, ctx.home);
   }
-  renameSync(row.dir, dest);
+  moveRunDir(src, dest, ctx.home);
+}
+
+function removeRunDir(dir: string, ctx: Ctx): void {
+  const aside = join(ctx.home, "tmp", `deleting-${basename(dir)}-${randomBytes(4).toString("hex")}`);
+  mkdirSync(dirname(aside), { recursive: true });
+  try {
+    moveRunDir(dir, aside, ctx.home);
+  } catch {
+    // Another file system (a home made of symlinks): remove in place.
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  rmSync(aside, { recursive: true, force: true });
 }

@@ -1,7 +1,12 @@
 /**
  * `guild runs list`: the runs of a store (or its trash) as rows, newest
- * first, filtered by status, then cut to the requested count.
+ * first, filtered (core/runs/filter.ts), each with its 1-based index in the
+ * filtered list. Enumeration (the run index, core/store/run-index.ts) and
+ * filtering are kept apart; rows read a run's files only for the fields
+ * that are used, so listing the newest 20 of 100,000 runs reads 20 runs.
  */
+import { homedir } from "node:os";
+import { readdirSync } from "node:fs";
 import type { Ctx } from "../context.js";
 import { trashRunsDirFor } from "../home.js";
 import { readAttr } from "../store/attrs.js";
@@ -9,25 +14,25 @@ import { listRunsIn, type RunEntry } from "../store/list-runs.js";
 import { openRunList, type RunList } from "../store/run-index.js";
 import { arraySource, mergedRunList } from "../store/run-list.js";
 import { runStatus, type RunStatus } from "../store/status.js";
-import { readdirSync } from "node:fs";
-import { runOpDesc } from "./op-desc.js";
+import { isFilterEmpty, runMatches, type FilterableRun, type RunsFilter } from "./filter.js";
+import { opDirSuffix, runOpInfo, type RunOpInfo } from "./op-desc.js";
 
-export interface RunsFilter {
-  statuses: readonly RunStatus[];
-  deleted: boolean;
+export interface RunsQuery extends RunsFilter {
+  /** List the trash (`--deleted`) instead of the runs. */
+  deleted?: boolean;
 }
 
-export interface RunRow {
+export interface RunRow extends FilterableRun {
   index: number;
   id: string;
   dir: string;
-  opDesc: string;
   started: unknown;
   status: RunStatus;
-  label: string;
+  /** Project dir the run came from; null for builtins. */
+  opDir: string | null;
+  /** ` (<dir>)` when `opDir` is not the current directory. */
+  opDirSuffix: string;
 }
-
-export const DEFAULT_LIST_LIMIT = 20;
 
 /** Filtered runs, newest first, materialised only as far as they are used. */
 export interface RowsView {
@@ -36,67 +41,106 @@ export interface RowsView {
   slice(start: number, end: number): RunRow[];
 }
 
+export const DEFAULT_LIST_LIMIT = 20;
+
 /** Runs after filtering, newest first, each with its 1-based index. */
-export function filteredRuns(filter: RunsFilter, ctx: Ctx): RunRow[] {
-  const view = filteredRunsView(filter, ctx);
+export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
+  const view = filteredRunsView(query, ctx);
   return view.slice(0, view.length);
 }
 
 /**
- * Without filters, rows come straight from the run list: showing the newest
- * 20 of 100,000 runs reads 20 runs (plus the live ones).
+ * Without filters, rows come straight from the run list by position; with
+ * filters every run is looked at, but only through the fields the filters
+ * use (a status filter reads nothing for finished runs: the index knows).
  */
-export function filteredRunsView(filter: RunsFilter, ctx: Ctx): RowsView {
-  const list: RunList = filter.deleted ? arrayList(trashEntries(ctx.home)) : openRunList(ctx.home);
-  if (!filter.statuses.length) {
+export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
+  const list: RunList = query.deleted ? mergedRunList(arraySource(trashEntries(ctx.home)), []) : openRunList(ctx.home);
+  const userHome = userHomeFor(ctx.env);
+  if (isFilterEmpty(query)) {
     return {
       length: list.length,
       slice: (start, end) => {
         const rows: RunRow[] = [];
-        for (let i = start; i < Math.min(end, list.length); i++) {
-          const entry = list.at(i);
-          rows.push(rowFor(entry, entry.finalStatus ?? runStatus(entry.dir), i + 1));
-        }
+        for (let i = start; i < Math.min(end, list.length); i++) rows.push(rowFor(list.at(i), ctx.cwd, userHome, i + 1));
         return rows;
       },
     };
   }
   const rows: RunRow[] = [];
   for (const entry of list) {
-    const status = entry.finalStatus ?? runStatus(entry.dir);
-    if (filter.statuses.includes(status)) rows.push(rowFor(entry, status, rows.length + 1));
+    const row = rowFor(entry, ctx.cwd, userHome, rows.length + 1);
+    if (runMatches(row, query)) rows.push(row);
   }
   return { length: rows.length, slice: (start, end) => rows.slice(start, end) };
 }
 
-function arrayList(entries: RunEntry[]): RunList {
-  return mergedRunList(arraySource(entries), []);
+export function userHomeFor(env: NodeJS.ProcessEnv): string {
+  return env.HOME || homedir();
+}
+
+export function rowFor(entry: RunEntry, cwd: string, userHome: string, index = 0): RunRow {
+  return new LazyRow(entry, cwd, userHome, index);
 }
 
 /**
- * A row whose display fields are read from the run's files only when used,
- * so listing 20 of 100,000 runs reads 20 runs. (A class: its getters live
- * on the prototype, so a row costs one small object, not a set of closures.)
+ * A row whose fields are read from the run's files when first used. (A
+ * class: its getters live on the prototype, so a row costs one small object
+ * rather than a set of closures — thousands are made for a filter.)
  */
 class LazyRow implements RunRow {
-  readonly index: number;
+  index: number;
   readonly id: string;
   readonly dir: string;
-  readonly status: RunStatus;
-  #opDesc?: string;
-  #label?: string;
+  readonly timestamp: number | undefined;
+  readonly #cwd: string;
+  readonly #userHome: string;
+  #status?: RunStatus;
+  #op?: RunOpInfo;
   #started?: { value: unknown };
+  #label?: string;
+  #marked?: boolean;
+  #digest?: string;
 
-  constructor(entry: RunEntry, status: RunStatus, index: number) {
+  constructor(entry: RunEntry, cwd: string, userHome: string, index: number) {
     this.index = index;
     this.id = entry.id;
     this.dir = entry.dir;
-    this.status = status;
+    this.timestamp = entry.timestamp;
+    this.#status = entry.finalStatus;
+    this.#cwd = cwd;
+    this.#userHome = userHome;
+  }
+
+  get status(): RunStatus {
+    this.#status ??= runStatus(this.dir);
+    return this.#status;
+  }
+
+  get #opInfo(): RunOpInfo {
+    this.#op ??= runOpInfo(this.dir, this.#userHome);
+    return this.#op;
   }
 
   get opDesc(): string {
-    this.#opDesc ??= runOpDesc(this.dir);
-    return this.#opDesc;
+    return this.#opInfo.opDesc;
+  }
+
+  get pkgDesc(): string {
+    return this.#opInfo.pkgDesc;
+  }
+
+  get opDir(): string | null {
+    return this.#opInfo.opDir;
+  }
+
+  get opDirSuffix(): string {
+    return opDirSuffix(this.opDir, this.#cwd, this.#userHome);
+  }
+
+  get started(): unknown {
+    this.#started ??= { value: readAttr(this.dir, "started") };
+    return this.#started.value;
   }
 
   get label(): string {
@@ -104,14 +148,24 @@ class LazyRow implements RunRow {
     return this.#label;
   }
 
-  get started(): unknown {
-    this.#started ??= { value: readAttr(this.dir, "started") };
-    return this.#started.value;
+  get marked(): boolean {
+    this.#marked ??= Boolean(readAttr(this.dir, "marked"));
+    return this.#marked;
   }
-}
 
-function rowFor(entry: RunEntry, status: RunStatus, index: number): RunRow {
-  return new LazyRow(entry, status, index);
+  get digest(): string {
+    if (this.#digest === undefined) {
+      const value = readAttr(this.dir, "sourcecode_digest");
+      this.#digest = typeof value === "string" ? value : "";
+    }
+    return this.#digest;
+  }
+
+  /** Plain data (for JSON and spreading), every field read. */
+  toJSON(): Omit<RunRow, "toJSON"> {
+    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest } = this;
+    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest };
+  }
 }
 
 function labelText(label: unknown): string {

@@ -3,17 +3,99 @@
  * holding a proto (a batch) shows `<proto op>+` (`say.py+`), or
  * `<proto op>+<name>` for optimizers (`train+random`).
  */
-import { existsSync } from "node:fs";
-import { opDescFor, readOpref } from "../store/opref.js";
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { shortenPath } from "../flags/shorten-path.js";
+import { opDescFor, readOpref, type OpRef } from "../store/opref.js";
 import { protoDir } from "../store/paths.js";
 
 export function runOpDesc(runDir: string): string {
   const opref = readOpref(runDir);
-  if (!opref) return "?";
-  const own = opDescFor(opref);
+  return opref ? opDescWithProto(opref, readProtoOpref(runDir)) : "?";
+}
+
+function readProtoOpref(runDir: string): OpRef | undefined {
   const proto = protoDir(runDir);
-  const protoRef = existsSync(proto) ? readOpref(proto) : undefined;
+  return existsSync(proto) ? readOpref(proto) : undefined;
+}
+
+function opDescWithProto(opref: OpRef, protoRef: OpRef | undefined): string {
+  const own = opDescFor(opref);
   if (!protoRef) return own;
   const protoDesc = opDescFor(protoRef);
   return opref.opName === "+" ? `${protoDesc}+` : `${protoDesc}+${opref.opName}`;
+}
+
+/** A run's operation as listings and filters need it. */
+export interface RunOpInfo {
+  opDesc: string;
+  /** The run's package as Guild formats it (`from:` of runs info). */
+  pkgDesc: string;
+  /** Project dir the run came from (its proto's, for a batch); null for builtins. */
+  opDir: string | null;
+}
+
+export function runOpInfo(runDir: string, userHome: string): RunOpInfo {
+  const opref = readOpref(runDir);
+  const protoRef = readProtoOpref(runDir);
+  return {
+    opDesc: opref ? opDescWithProto(opref, protoRef) : "?",
+    pkgDesc: opref ? pkgDescFor(opref, userHome) : "",
+    opDir: opDirFor(protoRef ?? opref),
+  };
+}
+
+function opDirFor(opref: OpRef | undefined): string | null {
+  if (opref?.pkgType === "guildfile") return dirname(opref.pkgName);
+  if (opref?.pkgType === "script") return opref.pkgName;
+  return null;
+}
+
+export function pkgDescFor(opref: OpRef, userHome: string): string {
+  if (opref.pkgType === "guildfile" || opref.pkgType === "script") return formatDir(opref.pkgName, userHome);
+  if (opref.pkgType === "package") return `${opref.pkgName}==${opref.pkgVersion}`;
+  return opref.pkgName;
+}
+
+/** An absolute path with the user's home shown as `~`. */
+export function formatDir(path: string, userHome: string): string {
+  const abs = resolve(path);
+  if (userHome && userHome !== "/" && (abs === userHome || abs.startsWith(`${userHome}/`))) {
+    return `~${abs.slice(userHome.length)}`;
+  }
+  return abs;
+}
+
+/**
+ * ` (<dir>)` after the operation when the run's project dir is not `cwd`:
+ * a subpath of cwd, `../x` beside it, else the full dir (`~/…`), shortened
+ * to 28 characters.
+ */
+export function opDirSuffix(opDir: string | null, cwd: string, userHome: string): string {
+  if (!opDir || realPath(opDir) === realPath(cwd)) return "";
+  return ` (${shortenPath(relativeOpDir(opDir, cwd) ?? formatDir(opDir, userHome))})`;
+}
+
+function relativeOpDir(dir: string, cwd: string): string | undefined {
+  if (dir.startsWith(`${cwd}/`)) return dir.slice(cwd.length + 1);
+  const parent = dirname(cwd);
+  if (dir === parent) return "../";
+  const base = parent === "/" ? "/" : `${parent}/`;
+  return dir.startsWith(base) && dir !== cwd ? `../${dir.slice(base.length)}` : undefined;
+}
+
+// Listings ask about the same few dirs for every run.
+const realPaths = new Map<string, string>();
+
+function realPath(path: string): string {
+  let real = realPaths.get(path);
+  if (real === undefined) {
+    try {
+      real = realpathSync(path);
+    } catch {
+      real = resolve(path);
+    }
+    realPaths.set(path, real);
+  }
+  return real;
 }

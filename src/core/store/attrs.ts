@@ -3,7 +3,7 @@
  * the way Guild writes them (block YAML, stripped, one trailing newline) and
  * always atomically.
  */
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dumpYaml, loadYaml } from "../yaml/guild-yaml.js";
 import { writeFileAtomic, removeFile } from "./atomic.js";
 import { attrPath, attrsDir } from "./paths.js";
@@ -56,18 +56,32 @@ export function readAttrs(runDir: string): Record<string, unknown> {
   return attrs;
 }
 
+// Objects written into many runs (a batch's op attr, its user flags) are
+// encoded once. Callers never mutate an attr value after writing it.
+const encoded = new WeakMap<object, string>();
+
 export function encodeAttr(value: unknown): string {
-  return dumpYaml(value);
+  if (typeof value !== "object" || value === null) return dumpYaml(value);
+  let text = encoded.get(value);
+  if (text === undefined) {
+    text = dumpYaml(value);
+    encoded.set(value, text);
+  }
+  return text;
 }
 
 export function writeAttr(runDir: string, name: string, value: unknown): void {
   writeFileAtomic(attrPath(runDir, name), encodeAttr(value));
 }
 
-export function writeAttrs(runDir: string, attrs: Record<string, unknown>): void {
+/**
+ * Writes the attrs of a run directory no reader can see yet (one being
+ * assembled before it is renamed into runs/): plain writes suffice there.
+ */
+export function writeNewRunAttrs(runDir: string, attrs: Record<string, unknown>): void {
   mkdirSync(attrsDir(runDir), { recursive: true });
   for (const [name, value] of Object.entries(attrs)) {
-    if (value !== undefined) writeAttr(runDir, name, value);
+    if (value !== undefined) writeFileSync(attrPath(runDir, name), encodeAttr(value));
   }
 }
 

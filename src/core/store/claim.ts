@@ -51,8 +51,13 @@ export interface RunClaims {
    * starts a run through `guild run --start`) is handed over to us.
    */
   claimForStart(runDir: string): ClaimResult;
-  /** Hands a run we hold over as staged: a queue giving it back, a batch staging a trial. */
+  /** Hands a run we hold over as staged: a batch staging a trial, `--stage`. */
   stageClaimed(runDir: string): void;
+  /**
+   * Gives a claim back unused (the run could not be started): a run that was
+   * staged is staged again, one claimed to start at once is left as it was.
+   */
+  releaseClaim(runDir: string): void;
   /** Ends our claim: the run's LOCK now names the process that runs it. */
   completeClaim(runDir: string): void;
   /** Whether we (still) hold the run's claim. */

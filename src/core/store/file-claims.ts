@@ -151,6 +151,15 @@ export const fileClaims: RunClaims = {
     }
   },
 
+  releaseClaim(runDir) {
+    try {
+      renameSync(ownPath(runDir, "CLAIMED"), guildPath(runDir, MARKER.STAGED));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
+    removeFile(ownPath(runDir, "STARTING"));
+  },
+
   completeClaim(runDir) {
     for (const kind of KINDS) removeFile(ownPath(runDir, kind));
   },

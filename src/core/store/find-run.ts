@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { fail } from "../errors.js";
+import { fail, failPlain } from "../errors.js";
 import { runsDirFor } from "../home.js";
 import { msg } from "../messages.js";
 import { shortId } from "./ids.js";
@@ -33,9 +33,12 @@ export function findRunForStart(spec: string, home: string, cwd: string): FoundR
     if (isDir(dir) && isRunDir(dir)) return { id: dir.slice(dir.lastIndexOf("/") + 1), dir };
   }
   const runsDir = runsDirFor(home);
+  // A whole id names its run without listing the store.
+  if (/^[0-9a-f]{32}$/.test(spec) && isRunDir(join(runsDir, spec))) return { id: spec, dir: join(runsDir, spec) };
   const matches = listRunIds(home).filter((id) => id.startsWith(spec) && isRunDir(join(runsDir, id)));
   if (matches.length === 0) fail(msg.noRunMatch(spec));
-  if (matches.length > 1) fail(msg.multipleRunsMatch(spec, matches.map(shortId)));
+  // Guild prints the matches as plain lines and exits with no `guild:` message.
+  if (matches.length > 1) failPlain(msg.multipleRunsMatch(spec, matches.map(shortId)));
   const id = matches[0] as string;
   return { id, dir: join(runsDir, id) };
 }

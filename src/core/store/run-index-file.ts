@@ -1,7 +1,7 @@
 /**
  * The on-disk format of the run index (`<home>/cache/runs-index-v2`), pure:
  *
- *   guild-ts runs index v2 <changes offset> <runs/ mtime ns | -> <live> <final>\n
+ *   guild-ts runs index v2 <changes offset> <runs/ state | -> <live> <final>\n
  *   <live run id>\n                                  (one line each)
  *   <id> <timestamp, 16 digits | 16 '-'> <C|E|T>\n   (52 bytes each, newest first)
  *
@@ -23,7 +23,7 @@ const CODE_FOR: Record<FinalStatus, string> = { completed: "C", error: "E", term
 
 export interface IndexData {
   changesOffset: number;
-  /** `runs/` mtime (ns) the index was built against; undefined = unknown. */
+  /** `runs/` state (`<mtime ns>:<nlink>`) the index was built against; undefined = unknown. */
   runsMtime: string | undefined;
   liveIds: string[];
   /** The final records, newest first: `count` of them from `offset`. */
@@ -70,6 +70,16 @@ export function recordAt(data: IndexData, i: number, runsDir: string): RunEntry 
     timestamp: recordTimestamp(data, i),
     finalStatus: CODES[String.fromCharCode(data.body[at + 50] as number)],
   };
+}
+
+/** Position of a run's record, found by a byte search of the records. */
+export function recordPosition(data: IndexData, id: string): number | undefined {
+  if (id.length !== 32) return undefined;
+  const needle = Buffer.from(id, "latin1");
+  for (let at = data.body.indexOf(needle, data.bodyOffset); at >= 0; at = data.body.indexOf(needle, at + 1)) {
+    if ((at - data.bodyOffset) % RECORD_BYTES === 0) return (at - data.bodyOffset) / RECORD_BYTES;
+  }
+  return undefined;
 }
 
 export function recordId(data: IndexData, i: number): string {

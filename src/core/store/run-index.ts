@@ -1,48 +1,52 @@
 /**
  * The run index: a cache of what ordering and filtering runs needs, so that
- * listing a store of 100,000 runs reads a directory's mtime and one file.
+ * listing a store of 100,000 runs reads a directory's state and one file.
  *
  * It is only a cache, and never trusted for what it cannot know:
- * - When `runs/` has changed since the index was built (its mtime differs,
- *   or is too recent to be trusted), `runs/` is read and every run not in
- *   the index is read from its files: runs made by Guild AI, another
- *   process, or copied in by hand appear at once; removed runs disappear.
+ * - When `runs/` changed in a way this tool did not log (its state differs
+ *   from where the logged moves lead, see run-index-changes.ts), `runs/` is
+ *   listed and every run not in the index is read from its files: runs made
+ *   by Guild AI or copied in by hand appear at once; removed runs disappear.
  * - Runs that are not finished (staged, pending, running) are read from
  *   their files every time; only a finished run's timestamp and status are
- *   cached.
- * - A finished run that this tool starts again is noted in an append-only
- *   change log (`noteRunChanged`); readers re-read the runs logged after the
- *   offset their index was built at. (One that Guild AI itself restarts
- *   keeps its cached place until the index is rebuilt.)
+ *   cached. A finished run that this tool starts again is logged and re-read.
+ *   (One that Guild AI itself restarts keeps its cached place until the
+ *   index is rebuilt.)
  * - Deleting `<home>/cache/runs-index*` loses nothing.
  */
-import { appendFileSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
-import { readAttr } from "./attrs.js";
 import { isRunDir } from "./find-run.js";
+import { dirState, readChanges, type Changes } from "./run-index-changes.js";
 import {
   formatIndex,
   isIndexable,
   parseIndex,
   recordAt,
   recordId,
+  recordPosition,
   recordTimestamp,
   type FinalStatus,
   type IndexData,
 } from "./run-index-file.js";
 import { arraySource, mergedRunList, type RecordSource, type RunList } from "./run-list.js";
 import { compareNewestFirst, runTimestamp, type RunEntry } from "./run-order.js";
-import { runStatus } from "./status.js";
+import { statusFactsFor, statusFromFacts } from "./status.js";
+
+export { moveRunDir, noteRunChanged } from "./run-index-changes.js";
+export type { RunList };
 
 const INDEX_FILE = "runs-index-v2";
-const CHANGES_FILE = "runs-index-changes";
-/** A `runs/` mtime this recent may not reflect a change made in the same tick. */
-const RACY_MTIME_NS = 2_000_000_000n;
-/** Rewrite the index once this many cached-as-live runs have finished. */
-const STALE_LIVE_LIMIT = 32;
-
-export type { RunList };
+/**
+ * File times come from a coarse clock (a few ms per tick): a change made in
+ * the same tick as the one that set runs/'s mtime leaves the mtime as it
+ * was. So before runs/ is listed for a new index, we wait until its mtime is
+ * this far in the past: any later change then gets a later mtime.
+ */
+const TICK_MARGIN_NS = 20_000_000n;
+/** Rewrite the index once this many logged or finished-live runs pile up. */
+const REWRITE_AFTER = 32;
 
 /**
  * Entries of `runs/` that are not runs (no readable `.guild/opref`), as the
@@ -58,44 +62,46 @@ export function skippedEntries(home: string): readonly string[] {
 /** All runs of the store, newest first (Guild's run timestamp order). */
 export function openRunList(home: string): RunList {
   const runsDir = join(home, "runs");
-  const mtime = runsDirMtime(runsDir);
-  if (mtime === undefined) return mergedRunList(arraySource([]), []);
+  const state = dirState(runsDir);
+  if (state === undefined) return mergedRunList(arraySource([]), []);
   const data = readIndex(home);
-  const changes = readChanges(home, data?.changesOffset ?? 0);
-  if (data && !changes.reset && data.runsMtime === String(mtime)) {
-    return fromIndex(home, runsDir, data, changes);
+  const changes = readChanges(home, data?.changesOffset ?? 0, data?.runsMtime);
+  if (data && !changes.reset && changes.chainEnd === state) return fromIndex(home, runsDir, data, changes);
+  return rebuild(home, runsDir, settledState(runsDir, state), data, changes);
+}
+
+/**
+ * runs/'s state once its clock tick has passed (see TICK_MARGIN_NS), or
+ * undefined if it keeps changing: the index is then built without a base
+ * and the next reader lists runs/ again.
+ */
+function settledState(runsDir: string, state: string): string | undefined {
+  let current: string | undefined = state;
+  for (let tries = 0; tries < 5 && current !== undefined; tries++) {
+    const age = BigInt(Date.now()) * 1_000_000n - BigInt(current.slice(0, current.indexOf(":")));
+    if (age >= TICK_MARGIN_NS) return current;
+    sleepMs(Number((TICK_MARGIN_NS - age) / 1_000_000n) + 1);
+    current = dirState(runsDir);
   }
-  return rebuild(home, runsDir, mtime, data, changes);
+  return undefined;
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 export function indexedRuns(home: string): RunEntry[] {
   return openRunList(home).toArray();
 }
 
-/** Records that a finished run is being started again (its cache is stale). */
-export function noteRunChanged(runDir: string): void {
-  const home = dirname(dirname(runDir));
-  try {
-    mkdirSync(join(home, "cache"), { recursive: true });
-    appendFileSync(join(home, "cache", CHANGES_FILE), `${basename(runDir)}\n`);
-  } catch {
-    // Without the note a reader may keep the run's old place; never fatal.
-  }
-}
-
-interface Changes {
-  ids: Set<string>;
-  end: number;
-  reset: boolean;
-}
-
-/** Nothing added or removed since the index was built: read only live runs. */
+/** Every change to runs/ since the index is known: read only what changed. */
 function fromIndex(home: string, runsDir: string, data: IndexData, changes: Changes): RunList {
   const live: RunEntry[] = [];
   const skipped: string[] = [];
   const wasLive = new Set(data.liveIds);
   let finishedLive = 0;
-  for (const id of new Set([...data.liveIds, ...changes.ids])) {
+  for (const id of new Set([...data.liveIds, ...changes.changed])) {
+    if (changes.removed.has(id)) continue;
     const entry = readEntry(runsDir, id);
     if (!entry) {
       if (wasLive.has(id)) skipped.push(id);
@@ -105,25 +111,19 @@ function fromIndex(home: string, runsDir: string, data: IndexData, changes: Chan
     if (entry.finalStatus) finishedLive++;
   }
   live.sort(compareNewestFirst);
-  let body: RecordSource = indexSource(data, runsDir);
-  if (changes.ids.size) {
-    // Changed runs are in `live` now; drop their stale records.
-    const kept: RunEntry[] = [];
-    for (let i = 0; i < data.finalCount; i++) {
-      if (!changes.ids.has(recordId(data, i))) kept.push(recordAt(data, i, runsDir));
-    }
-    body = arraySource(kept);
-  }
-  const list = mergedRunList(body, live);
+  const skip = [...changes.changed, ...changes.removed]
+    .map((id) => recordPosition(data, id))
+    .filter((pos): pos is number => pos !== undefined);
+  const list = mergedRunList(indexSource(data, runsDir, skip), live);
   skippedByHome.set(home, skipped);
-  if (changes.ids.size || finishedLive > STALE_LIVE_LIMIT || changes.end !== data.changesOffset) {
-    writeIndex(home, changes.end, data.runsMtime, list, skipped);
+  if (skip.length + finishedLive + changes.added.size > REWRITE_AFTER) {
+    writeIndex(home, changes.end, changes.chainEnd, list, skipped);
   }
   return list;
 }
 
-/** `runs/` changed (or no usable index): list it, reusing cached records. */
-function rebuild(home: string, runsDir: string, mtime: bigint, data: IndexData | undefined, changes: Changes): RunList {
+/** runs/ changed behind our back (or no usable index): list it. */
+function rebuild(home: string, runsDir: string, base: string | undefined, data: IndexData | undefined, changes: Changes): RunList {
   const ids = listDir(runsDir);
   const cached = new Map<string, number>();
   if (data && !changes.reset) {
@@ -133,7 +133,7 @@ function rebuild(home: string, runsDir: string, mtime: bigint, data: IndexData |
   const fresh: RunEntry[] = [];
   const skipped: string[] = [];
   for (const id of ids) {
-    const pos = changes.ids.has(id) ? undefined : cached.get(id);
+    const pos = changes.changed.has(id) ? undefined : cached.get(id);
     if (pos !== undefined) keep[pos] = 1;
     else {
       const entry = readEntry(runsDir, id);
@@ -145,33 +145,43 @@ function rebuild(home: string, runsDir: string, mtime: bigint, data: IndexData |
   keep.forEach((k, i) => k && data && kept.push(recordAt(data, i, runsDir)));
   const finals = fresh.filter((r) => r.finalStatus && isIndexable(r)).sort(compareNewestFirst);
   const live = fresh.filter((r) => !r.finalStatus || !isIndexable(r)).sort(compareNewestFirst);
-  const body = arraySource(mergeSorted(kept, finals));
-  const list = mergedRunList(body, live);
+  const list = mergedRunList(arraySource(mergeSorted(kept, finals)), live);
   skippedByHome.set(home, skipped);
-  const settled = BigInt(Date.now()) * 1_000_000n - mtime > RACY_MTIME_NS;
-  writeIndex(home, changes.end, settled ? String(mtime) : undefined, list, skipped);
+  writeIndex(home, changes.end, base, list, skipped);
   return list;
 }
 
-function indexSource(data: IndexData, runsDir: string): RecordSource {
+/** The index's records, less those at `skip` positions (changed or removed runs). */
+function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSource {
+  const skipped = [...new Set(skip)].sort((a, b) => a - b);
+  // Physical position of the i-th record still listed.
+  const physical = (i: number): number => {
+    let p = i;
+    for (const s of skipped) {
+      if (s <= p) p++;
+      else break;
+    }
+    return p;
+  };
   return {
-    length: data.finalCount,
-    at: (i) => recordAt(data, i, runsDir),
-    key: (i) => ({ id: recordId(data, i), timestamp: recordTimestamp(data, i) }),
+    length: data.finalCount - skipped.length,
+    at: (i) => recordAt(data, physical(i), runsDir),
+    key: (i) => ({ id: recordId(data, physical(i)), timestamp: recordTimestamp(data, physical(i)) }),
   };
 }
 
 function readEntry(runsDir: string, id: string): RunEntry | undefined {
   const dir = `${runsDir}/${id}`;
   if (!isRunDir(dir)) return undefined;
-  const status = runStatus(dir);
+  const facts = statusFactsFor(dir);
+  const status = statusFromFacts(facts);
   const timestamp = runTimestamp(dir);
   // Only runs that ended with a recorded exit status count as finished.
-  const finished = (status === "completed" || status === "error" || status === "terminated") && readAttr(dir, "exit_status") !== undefined;
+  const finished = (status === "completed" || status === "error" || status === "terminated") && facts.exitStatus != null;
   return { id, dir, timestamp, finalStatus: finished ? (status as FinalStatus) : undefined };
 }
 
-function writeIndex(home: string, changesOffset: number, runsMtime: string | undefined, list: RunList, skipped: readonly string[]): void {
+function writeIndex(home: string, changesOffset: number, runsState: string | undefined, list: RunList, skipped: readonly string[]): void {
   const liveIds: string[] = [...skipped];
   const finals: RunEntry[] = [];
   for (const run of list) {
@@ -180,7 +190,7 @@ function writeIndex(home: string, changesOffset: number, runsMtime: string | und
   }
   try {
     mkdirSync(join(home, "cache"), { recursive: true });
-    writeFileAtomic(join(home, "cache", INDEX_FILE), formatIndex(changesOffset, runsMtime, liveIds, finals));
+    writeFileAtomic(join(home, "cache", INDEX_FILE), formatIndex(changesOffset, runsState, liveIds, finals));
   } catch {
     // A cache we cannot write only costs speed next time.
   }
@@ -189,30 +199,6 @@ function writeIndex(home: string, changesOffset: number, runsMtime: string | und
 function readIndex(home: string): IndexData | undefined {
   try {
     return parseIndex(readFileSync(join(home, "cache", INDEX_FILE)));
-  } catch {
-    return undefined;
-  }
-}
-
-function readChanges(home: string, offset: number): Changes {
-  const path = join(home, "cache", CHANGES_FILE);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    return { ids: new Set(), end: 0, reset: offset > 0 };
-  }
-  // A log shorter than our offset was reset: everything cached is suspect.
-  if (size < offset) return { ids: new Set(), end: size, reset: true };
-  if (size === offset) return { ids: new Set(), end: size, reset: false };
-  const text = readFileSync(path).subarray(offset, size).toString("utf8");
-  const complete = text.slice(0, text.lastIndexOf("\n") + 1);
-  return { ids: new Set(complete.split("\n").filter(Boolean)), end: offset + Buffer.byteLength(complete), reset: false };
-}
-
-function runsDirMtime(runsDir: string): bigint | undefined {
-  try {
-    return statSync(runsDir, { bigint: true }).mtimeNs;
   } catch {
     return undefined;
   }

@@ -12,16 +12,23 @@ const INT = /^[-+]?(0|[1-9][0-9]*)$/;
 const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
 const RESERVED = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 const NUMBERISH = /^[-+.0-9]/;
+// PyYAML's `value` and `merge` tags, which a plain load cannot construct.
+const SPECIAL_TAGS = /^(=|<<)$/;
+// Only printable characters without tabs: CR, NEL and the Unicode line
+// separators are line breaks to YAML, tabs and controls are errors or
+// separators, and a BOM is dropped, so such lines go to the full loader.
+const UNSAFE_CHAR = /[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 
 export type SimpleScalar = { value: string | number | null };
 
 export function parseSimpleScalar(text: string): SimpleScalar | undefined {
   const line = text.endsWith("\n") ? text.slice(0, -1) : text;
-  if (line.includes("\n")) return undefined;
+  if (UNSAFE_CHAR.test(line)) return undefined;
   if (line === "" || line === "null" || line === "~") return { value: null };
   if (INT.test(line)) {
     const n = Number(line);
-    return Number.isSafeInteger(n) ? { value: n } : undefined;
+    // `-0` is int 0 to Python; JS would keep a negative zero.
+    return Number.isSafeInteger(n) ? { value: n === 0 ? 0 : n } : undefined;
   }
   if (line.startsWith("'") && line.endsWith("'") && line.length >= 2) {
     const inner = line.slice(1, -1);
@@ -29,7 +36,9 @@ export function parseSimpleScalar(text: string): SimpleScalar | undefined {
     if (inner.replaceAll("''", "").includes("'")) return undefined;
     return { value: inner.replaceAll("''", "'") };
   }
-  if (!PLAIN_START.test(line) || RESERVED.test(line) || NUMBERISH.test(line)) return undefined;
+  if (!PLAIN_START.test(line) || RESERVED.test(line) || NUMBERISH.test(line) || SPECIAL_TAGS.test(line)) {
+    return undefined;
+  }
   if (line.includes(": ") || line.includes(" #") || line.endsWith(":") || line.endsWith(" ")) {
     return undefined;
   }

@@ -7,10 +7,9 @@
  * `terminated`, when it was being started at once).
  */
 import { existsSync } from "node:fs";
-import { isRecordedProcessAlive } from "../util/proc.js";
 import { readAttr } from "./attrs.js";
 import { runClaims, type ClaimState } from "./claim.js";
-import { readLock } from "./lock.js";
+import { isLockAlive } from "./lock.js";
 import { attrPath, guildPath, MARKER } from "./paths.js";
 
 export const STATUSES = ["running", "pending", "staged", "completed", "error", "terminated"] as const;
@@ -52,22 +51,43 @@ export function statusFromFacts(f: StatusFacts): RunStatus {
 }
 
 /**
- * Files that are usually absent are tested with existsSync before reading:
- * a failed read throws, and at thousands of runs the exceptions show.
+ * The facts of a run dir, each read only when `statusFromFacts` asks for it
+ * (a staged run costs an existence check and a directory listing, not a
+ * dozen reads). Files that are usually absent are tested with existsSync
+ * before reading: a failed read throws, and at thousands of runs the
+ * exceptions show.
  */
 export function statusFactsFor(runDir: string): StatusFacts {
-  const pending = existsSync(guildPath(runDir, MARKER.PENDING));
-  const locked = !pending && existsSync(guildPath(runDir, MARKER.LOCK));
-  const lock = locked ? readLock(runDir) : undefined;
-  return {
-    remoteLock: existsSync(guildPath(runDir, MARKER.LOCK_REMOTE)),
-    pending,
-    claim: runClaims.stateOf(runDir),
-    remoteExitStatus: readOptionalAttr(runDir, "exit_status.remote"),
-    exitStatus: readOptionalAttr(runDir, "exit_status"),
-    locked,
-    lockAlive: lock !== undefined && isRecordedProcessAlive(lock),
+  const cache = new Map<keyof StatusFacts, unknown>();
+  const memo = <K extends keyof StatusFacts>(key: K, read: () => StatusFacts[K]): StatusFacts[K] => {
+    if (!cache.has(key)) cache.set(key, read());
+    return cache.get(key) as StatusFacts[K];
   };
+  const has = (name: string) => existsSync(guildPath(runDir, name));
+  const facts: StatusFacts = {
+    get remoteLock() {
+      return memo("remoteLock", () => has(MARKER.LOCK_REMOTE));
+    },
+    get pending() {
+      return memo("pending", () => has(MARKER.PENDING));
+    },
+    get claim() {
+      return memo("claim", () => runClaims.stateOf(runDir));
+    },
+    get remoteExitStatus() {
+      return memo("remoteExitStatus", () => readOptionalAttr(runDir, "exit_status.remote"));
+    },
+    get exitStatus() {
+      return memo("exitStatus", () => readOptionalAttr(runDir, "exit_status"));
+    },
+    get locked() {
+      return memo("locked", () => !facts.pending && has(MARKER.LOCK));
+    },
+    get lockAlive() {
+      return memo("lockAlive", () => facts.locked && isLockAlive(runDir));
+    },
+  };
+  return facts;
 }
 
 function readOptionalAttr(runDir: string, name: string): unknown {

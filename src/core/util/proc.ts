@@ -11,16 +11,23 @@ export interface ProcInfo {
   state: string;
 }
 
-export function procInfo(pid: number): ProcInfo | undefined {
+/**
+ * The fields of /proc/<pid>/stat from field 3 (state) on. The command name
+ * (field 2) may hold spaces and parens; the fields resume after the last ')'.
+ */
+export function procStatFields(pid: number): string[] | undefined {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   } catch {
     return undefined;
   }
-  // The command name (field 2) may hold spaces and parens; fields resume
-  // after the last ')'.
-  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+export function procInfo(pid: number): ProcInfo | undefined {
+  const rest = procStatFields(pid);
+  if (!rest) return undefined;
   const state = rest[0] ?? "";
   const startTime = Number(rest[19]);
   return { state, startTime };
@@ -57,8 +64,13 @@ export interface ProcessId {
   host?: string;
 }
 
+let self: ProcessId | undefined;
+
+/** This process (remembered: it cannot change) or a child we started. */
 export function currentProcessId(pid = process.pid): ProcessId {
-  return { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
+  if (pid !== process.pid) return { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
+  self ??= { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
+  return self;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Yes/no questions on the terminal, as click.confirm asks them: the prompt
- * on stderr, `(Y/n)` or `(y/N)`, an empty answer takes the default. Input
+ * Yes/no questions on the terminal, as Guild's cli.confirm asks them: the
+ * prompt on stderr, `(Y/n)` or `(y/N)`, an empty answer takes the default. Input
  * is read synchronously from stdin (fd 0) a byte at a time, so nothing past
  * the answer's line is consumed.
  */
@@ -26,17 +26,13 @@ export function readLineSync(): string | undefined {
 
 export function confirm(question: string, defaultYes: boolean, writeErr: (s: string) => void): boolean {
   writeErr(`${question} ${defaultYes ? "(Y/n)" : "(y/N)"} `);
-  for (;;) {
-    const answer = readLineSync();
-    if (answer === undefined) {
-      // End of input: click aborts, and so do we.
-      writeErr("\n");
-      exitQuietly(1);
-    }
-    const a = answer.trim().toLowerCase();
-    if (a === "") return defaultYes;
-    if (a === "y" || a === "yes") return true;
-    if (a === "n" || a === "no") return false;
-    writeErr(`Error: invalid input\n${question} ${defaultYes ? "(Y/n)" : "(y/N)"} `);
+  const answer = readLineSync();
+  if (answer === undefined) {
+    // End of input: click aborts, and so do we.
+    writeErr("\n");
+    exitQuietly(1);
   }
+  // As Guild's cli.confirm: y or yes (or nothing, when yes is the default); anything else is no.
+  const a = answer.trim().toLowerCase();
+  return a === "y" || a === "yes" || (defaultYes && a === "");
 }

@@ -2,7 +2,7 @@
 // slowest, values in list order; non-list values repeat in every trial.
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { expandGrid, isBatchFlags } from "../../../src/core/batch/expand.js";
+import { expandGrid } from "../../../src/core/batch/expand.js";
 import { float, type FlagMap } from "../../../src/core/flags/value.js";
 
 describe("expandGrid", () => {
@@ -78,19 +78,4 @@ describe("expandGrid", () => {
     expandGrid(flags);
     assert.deepEqual(flags, { a: [1, 2], b: "x" });
   });
-});
-
-describe("isBatchFlags", () => {
-  const CASES: [FlagMap, boolean][] = [
-    [{}, false],
-    [{ a: 1, b: "x", c: null, d: false }, false],
-    [{ a: "[1, 2]" }, false],
-    [{ a: "[1:10]" }, false],
-    [{ a: { b: [1, 2] } }, false],
-    [{ a: [1, 2] }, true],
-    [{ a: [1] }, true],
-    [{ a: [] }, true],
-    [{ a: 1, b: ["x"] }, true],
-  ];
-  for (const [flags, want] of CASES) test(JSON.stringify(flags), () => assert.equal(isBatchFlags(flags), want));
 });

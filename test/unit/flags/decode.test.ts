@@ -127,6 +127,7 @@ test("YAML ints and floats with Guild's float patch", () => {
 test("short-id guard keeps sci-notation-like ids as strings", () => {
   check([
     ["67217e15", "67217e15"],
+    ["1e5", "1e5"],
     ["1e2", "1e2"],
     ["12e3", "12e3"],
     ["123e4", "123e4"],

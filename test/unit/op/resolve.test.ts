@@ -96,9 +96,6 @@ describe("findOpDef: models", () => {
   ];
   for (const [name, yaml, spec, want] of CASES) test(name, () => assert.equal(find(gf(yaml), spec), want));
 
-  test(
-    ":OP names an op of the default model",
-    { todo: "Guild reads ':train' as no model (model_ref '' is falsy → default model); findOpDef looks for a model named ''" },
-    () => assert.equal(find(gf(ONE_MODEL), ":train"), "m:train"),
-  );
+  test(":OP names an op of the default model", () => assert.equal(find(gf(ONE_MODEL), ":train"), "m:train"));
+  test(":OP with a default model among several", () => assert.equal(find(gf(TWO_MODELS), ":train"), "m1:train"));
 });

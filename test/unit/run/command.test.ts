@@ -5,15 +5,13 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { commandArgsFor, flagEnvFor, type CmdFlag } from "../../../src/core/run/command.js";
 import { float, type FlagMap } from "../../../src/core/flags/value.js";
+import { GuildError } from "../../../src/core/errors.js";
 
 const PY = "/usr/bin/python3";
 const FA = "__flag_args__";
 
 function argv(cmdArgs: string[], flags: FlagMap, cmdFlags: Record<string, CmdFlag> = {}, flagsDest = "args"): string[] {
   return commandArgsFor({ cmdArgs, cmdFlags, flagsDest, flags, pythonExe: PY }).argv;
-}
-function warnings(cmdArgs: string[], flags: FlagMap, cmdFlags: Record<string, CmdFlag> = {}): string[] {
-  return commandArgsFor({ cmdArgs, cmdFlags, flagsDest: "args", flags, pythonExe: PY }).warnings;
 }
 
 describe("commandArgsFor", () => {
@@ -60,36 +58,60 @@ describe("commandArgsFor", () => {
 });
 
 describe("${flag} refs use Guild's env encoding (op_cmd._encode_general_arg)", () => {
-  const TODO = "refs are encoded with encodeFlagArg(dest); Guild encodes every resolve param as an env value";
-  const CASES: [string, string[], FlagMap, string, string[], string?][] = [
+  const CASES: [string, string[], FlagMap, string, string[]][] = [
     ["True (args)", ["x${t}"], { t: true }, "args", ["x1"]],
     ["string with space (args)", ["${sp}"], { sp: "a b" }, "args", ["a b"]],
-    ["False (args)", ["${f}"], { f: false }, "args", ["0"], TODO],
-    ["True (globals)", ["x${t}"], { t: true }, "globals", ["x1"], TODO],
-    ["False (globals)", ["${f}"], { f: false }, "globals", ["0"], TODO],
-    ["string with space (globals)", ["${sp}"], { sp: "a b" }, "globals", ["a b"], TODO],
-    ["numeric string (globals)", ["${s}"], { s: "123" }, "globals", ["123"], TODO],
+    ["False (args)", ["${f}"], { f: false }, "args", ["0"]],
+    ["True (globals)", ["x${t}"], { t: true }, "globals", ["x1"]],
+    ["False (globals)", ["${f}"], { f: false }, "globals", ["0"]],
+    ["string with space (globals)", ["${sp}"], { sp: "a b" }, "globals", ["a b"]],
+    ["numeric string (globals)", ["${s}"], { s: "123" }, "globals", ["123"]],
+    ["global:NAME", ["${f}", "${s}"], { f: false, s: "123" }, "global:p", ["0", "123"]],
+    ["repr of others", ["${l}", "${d}", "${e}"], { l: [1, "a"], d: { b: 1, a: 2 }, e: float(1e-5) }, "globals",
+      ["[1, 'a']", "{'a': 2, 'b': 1}", "1e-05"]],
   ];
-  for (const [name, cmdArgs, flags, dest, want, todo] of CASES) {
-    test(name, todo ? { todo } : {}, () => assert.deepEqual(argv(cmdArgs, flags, {}, dest), want));
+  for (const [name, cmdArgs, flags, dest, want] of CASES) {
+    test(name, () => assert.deepEqual(argv(cmdArgs, flags, {}, dest), want));
   }
 });
 
-describe("warnings", () => {
-  test("none for plain flags", () => assert.deepEqual(warnings([FA], { a: 1 }), []));
-  test("none when a shadowed flag has arg-skip (doctest)", () => {
-    assert.deepEqual(warnings(["--a", "2", FA], { a: 1 }, { a: { argSkip: true } }), []);
+// util.resolve_refs (93926134): refs inside substituted values are resolved
+// too, `\${x}` is literal, and an unknown name fails the operation.
+describe("${ref} resolution", () => {
+  const CASES: [string, string[], FlagMap, string[]][] = [
+    ["escaped ref", ["\\${a}", "${a}"], { a: 1 }, ["${a}", "1"]],
+    ["ref in a flag value", ["${m}"], { m: "${python_exe} x" }, [`${PY} x`]],
+    ["ref in a list value", ["${l}"], { l: ["${python_exe}"] }, [`['${PY}']`]],
+    ["not refs", ["$", "${a", "${a}}", "$a"], { a: 1 }, ["$", "${a", "1}", "$a"]],
+    ["python_exe wins over a flag", ["${python_exe}"], { python_exe: "x" }, [PY]],
+  ];
+  for (const [name, cmdArgs, flags, want] of CASES) test(name, () => assert.deepEqual(argv(cmdArgs, flags), want));
+
+  const invalidRef = (name: string) => (e: unknown) =>
+    e instanceof GuildError && e.exitCode === 1 && !e.plain &&
+    e.message === `invalid setting for operation: command contains invalid reference '${name}'`;
+  const ERRORS: [string, string[], FlagMap, string][] = [
+    ["undefined name", ["x${nope}"], { a: 1 }, "nope"],
+    ["undefined in a flag value", ["${m}"], { m: "a ${nope}" }, "nope"],
+    ["${flag_args} inside an arg", ["x${flag_args}"], { a: 1 }, "flag_args"],
+    ["${main_args} left over", ["${main_args}"], {}, "main_args"],
+    ["empty name", ["${}"], { a: 1 }, ""],
+  ];
+  for (const [name, cmdArgs, flags, ref] of ERRORS) test(name, () => assert.throws(() => argv(cmdArgs, flags), invalidRef(ref)));
+  test("a reference cycle fails", () => {
+    assert.throws(() => argv(["${m}"], { m: "${n}", n: "${m}" }), (e: unknown) => e instanceof GuildError && e.message.includes("'m' -> 'n' -> 'm'"));
   });
-  test("one per shadowed flag", () => assert.equal(warnings(["--a", "2", "--b", "3", FA], { a: 1, b: 2, c: 3 }).length, 2));
-  test(
-    "Guild's wording (doctest op-cmd.md)",
-    { todo: "Guild logs: ignoring flag 'a=1' because it's shadowed in the operation cmd as --a" },
-    () => {
-      assert.deepEqual(warnings(["--a", "2", FA], { a: 1 }), [
-        "WARNING: ignoring flag 'a=1' because it's shadowed in the operation cmd as --a",
-      ]);
-    },
-  );
+});
+
+describe("arg-switch compares as Python's ==", () => {
+  const CASES: [string, FlagMap, Record<string, CmdFlag>, string[]][] = [
+    ["True == 1", { a: 1 }, { a: { argSwitch: true } }, ["--a"]],
+    ["1 == 1.0", { a: float(1) }, { a: { argSwitch: 1 } }, ["--a"]],
+    ["'1' != 1", { a: 1 }, { a: { argSwitch: "1" } }, []],
+    ["lists", { a: [1, true] }, { a: { argSwitch: [float(1), 1] } }, ["--a"]],
+    ["null is no switch", { a: 1 }, { a: { argSwitch: null } }, ["--a", "1"]],
+  ];
+  for (const [name, flags, cmdFlags, want] of CASES) test(name, () => assert.deepEqual(argv([FA], flags, cmdFlags), want));
 });
 
 describe("flagEnvFor", () => {

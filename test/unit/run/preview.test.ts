@@ -1,47 +1,54 @@
-// The confirmation preview of `guild run` (spec §6.3); the caller appends
-// ` (Y/n) ` when prompting.
-import { test, describe } from "node:test";
+// The confirmation preview (spec §6.3) and trial tables (§5.7), one line per case.
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { previewText, type PreviewRequest } from "../../../src/core/run/preview.js";
-import { float } from "../../../src/core/flags/value.js";
+import { formatTrialsCsv, formatTrialsTable } from "../../../src/core/batch/trials-table.js";
+import { batchOptimizerFor } from "../../../src/core/batch/optimizer.js";
+import { float, type FlagMap } from "../../../src/core/flags/value.js";
 
-const req = (over: Partial<PreviewRequest>): PreviewRequest => ({ action: "run", subject: "say.py", flags: {}, flagDefs: {}, ...over });
+const base: PreviewRequest = { action: "run", subject: "say.py", flags: { loud: false, msg: ["a", "b", "c"] }, flagDefs: {} };
 
-describe("previewText", () => {
-  const CASES: [string, Partial<PreviewRequest>, string][] = [
-    [
-      "§6.3 batch example",
-      { trials: 3, flags: { msg: ["a", "b", "c"], loud: false } },
-      "You are about to run say.py as a batch (3 trials)\n  loud: no\n  msg: [a, b, c]\nContinue?",
-    ],
-    ["one trial", { trials: 1, flags: { msg: ["a"] } }, "You are about to run say.py as a batch (1 trial)\n  msg: [a]\nContinue?"],
-    ["zero trials", { trials: 0, flags: { msg: [] } }, "You are about to run say.py as a batch (0 trials)\n  msg: []\nContinue?"],
-    ["plain run", { flags: { msg: "hi", loud: true } }, "You are about to run say.py\n  loud: yes\n  msg: hi\nContinue?"],
-    ["no flags", {}, "You are about to run say.py\nContinue?"],
-    ["stage", { action: "stage", flags: { msg: "hi" } }, "You are about to stage say.py\n  msg: hi\nContinue?"],
-    [
-      "start",
-      { action: "start", subject: "0123456789abcdef0123456789abcdef (say.py)", flags: { msg: "c", loud: false } },
-      "You are about to start 0123456789abcdef0123456789abcdef (say.py)\n  loud: no\n  msg: c\nContinue?",
-    ],
-    ["sorted flags", { flags: { z: 1, a: 2, M: 3 } }, "You are about to run say.py\n  M: 3\n  a: 2\n  z: 1\nContinue?"],
-    ["null shows default", { flags: { gpus: null } }, "You are about to run say.py\n  gpus: default\nContinue?"],
-    ["null-label", { flags: { gpus: null }, flagDefs: { gpus: { name: "gpus", nullLabel: "all" } } }, "You are about to run say.py\n  gpus: all\nContinue?"],
-    [
-      "display encoding",
-      { flags: { s: "1", t: "hello there", f: float(1), e: float(1e-5), y: "yes", m: { b: 1, a: "x" } } },
-      "You are about to run say.py\n  e: 1.0e-05\n  f: 1.0\n  m: {a: x, b: 1}\n  s: '1'\n  t: hello there\n  y: 'yes'\nContinue?",
-    ],
-    [
-      "flag functions shown raw",
-      { flags: { lr: "loguniform[1e-5:1e-1]", n: "[1:10]", u: "uniform[0:1]" } },
-      "You are about to run say.py\n  lr: loguniform[1e-5:1e-1]\n  n: [1:10]\n  u: uniform[0:1]\nContinue?",
-    ],
-    [
-      "queue",
-      { subject: "queue", flags: { gpus: null, "poll-interval": 10, "run-once": true, "wait-for-running": false } },
-      "You are about to run queue\n  gpus: default\n  poll-interval: 10\n  run-once: yes\n  wait-for-running: no\nContinue?",
-    ],
+test("preview first line and flags", () => {
+  const cases: [Partial<PreviewRequest>, string][] = [
+    [{ flags: {} }, "You are about to run say.py\nContinue?"],
+    [{ flags: { msg: "hi" } }, "You are about to run say.py\n  msg: hi\nContinue?"],
+    [{ batch: { optimizer: "+", trials: 3, fromFiles: false } }, "You are about to run say.py as a batch (3 trials)\n  loud: no\n  msg: [a, b, c]\nContinue?"],
+    [{ batch: { optimizer: "+", trials: 1, fromFiles: false }, flags: {} }, "You are about to run say.py as a batch (1 trial)\nContinue?"],
+    [{ action: "stage", batch: { optimizer: "random", trials: 0, maxTrials: 20, fromFiles: false }, flags: { lr: "[0.01:0.1]" } }, "You are about to stage say.py with random search (max 20 trials)\n  lr: [0.01:0.1]\nContinue?"],
+    [{ batch: { optimizer: "+", trials: 4, fromFiles: true }, flags: { loud: false } }, "You are about to run say.py as a batch (4 trials) (flags below used unless specified in batch trial)\n  loud: no\nContinue?"],
+    [{ batch: { optimizer: "+", trials: 4, fromFiles: true }, flags: {} }, "You are about to run say.py as a batch (4 trials)\nContinue?"],
+    [{ action: "start", subject: "abc (say.py)", flags: { n: null, m: null, s: "1" }, flagDefs: { n: { name: "n", nullLabel: "not set" } } }, "You are about to start abc (say.py)\n  m: default\n  n: not set\n  s: '1'\nContinue?"],
   ];
-  for (const [name, over, want] of CASES) test(name, () => assert.equal(previewText(req(over)), want));
+  for (const [req, expected] of cases) assert.equal(previewText({ ...base, ...req }), expected);
+});
+
+test("--print-trials table and --save-trials CSV", () => {
+  const trials: FlagMap[] = [{ loud: false, msg: "hello there" }, { loud: true, msg: "1" }, { x: float(0.5) }];
+  assert.deepEqual(formatTrialsTable(trials, 80), [
+    "#  loud  msg          x",
+    "1  no    hello there  ",
+    "2  yes   '1'          ",
+    "3                     0.5",
+  ]);
+  assert.deepEqual(formatTrialsTable(trials, 10), ["#  loud  m", "1  no    h", "2  yes   '", "3         "]);
+  assert.deepEqual(formatTrialsTable([], 80), []);
+  assert.equal(formatTrialsCsv(trials), "loud,msg,x\nno,hello there,\nyes,'1',\n,,0.5\n");
+});
+
+test("which batch runs an operation", () => {
+  const cases: [string | undefined, Record<string, unknown>, number, string | undefined][] = [
+    [undefined, { a: 1 }, 0, undefined],
+    [undefined, { a: [1, 2] }, 0, "+"],
+    [undefined, { a: 1 }, 2, "+"],
+    [undefined, { a: 1 }, 1, undefined],
+    [undefined, { a: [1, 2], b: "[1:2]" }, 0, "random"],
+    [undefined, { b: "loguniform[1:2]" }, 3, "random"],
+    ["random", { a: 1 }, 0, "random"],
+    ["skopt:random", { a: 1 }, 0, "random"],
+    ["+", { a: "[1:2]" }, 0, "+"],
+  ];
+  for (const [opt, flags, files, expected] of cases) {
+    assert.equal(batchOptimizerFor(opt, flags as never, files), expected, JSON.stringify([opt, flags, files]));
+  }
+  assert.throws(() => batchOptimizerFor("gp", {}, 0), /optimizer 'gp' is not supported/);
 });

@@ -3,7 +3,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { GuildError } from "../../../src/core/errors.js";
-import { selectRuns } from "../../../src/core/runs/select.js";
+import { selectOneRun, selectRuns } from "../../../src/core/runs/select.js";
 
 const ID = {
   a: "aaaa1111aaaa1111aaaa1111aaaa1111",
@@ -37,6 +37,11 @@ describe("selectRuns", () => {
     [["1234"], [ID.e]], // not an in-range index: an id prefix
     [["12"], [ID.e]],
     [["2", "cccc"], [ID.b, ID.d]],
+    // Python's int() and Guild's start-anchored range match.
+    [["+2"], [ID.b]],
+    [[" 3 "], [ID.c]],
+    [["2:3x"], [ID.b, ID.c]],
+    [["1:2:9"], [ID.a, ID.b]],
   ];
   for (const [specs, want] of CASES) {
     test(JSON.stringify(specs), () => assert.deepEqual(ids(selectRuns(RUNS, specs, "rm")), want));
@@ -68,16 +73,13 @@ describe("no match (§9.3)", () => {
     ["aaaa1111x", "stop"],
   ];
   for (const [spec, cmd] of CASES) {
-    test(`${spec} (runs ${cmd})`, () => assert.throws(() => selectRuns(RUNS, [spec], cmd), guildError(noMatch(spec, cmd))));
+    test(`${spec} (runs ${cmd})`, () => assert.throws(() => selectRuns(RUNS, [spec], `guild runs ${cmd}`), guildError(noMatch(spec, cmd))));
   }
   test("one bad spec fails the whole selection", () => {
-    assert.throws(() => selectRuns(RUNS, ["1", "zzzz"], "rm"), guildError(noMatch("zzzz", "rm")));
+    assert.throws(() => selectRuns(RUNS, ["1", "zzzz"], "guild runs rm"), guildError(noMatch("zzzz", "rm")));
   });
-  test(
-    "a range past the end is not in range, so it is an id prefix",
-    { todo: "Guild's _in_range rejects end > len(runs) and looks '2:9' up as an id prefix" },
-    () => assert.throws(() => selectRuns(RUNS, ["2:9"], "rm"), guildError(noMatch("2:9", "rm"))),
-  );
+  test("a range past the end is not in range, so it is an id prefix", () =>
+    assert.throws(() => selectRuns(RUNS, ["2:9"], "guild runs rm"), guildError(noMatch("2:9", "rm"))));
 });
 
 describe("ambiguous prefix (§9.3, §6.2)", () => {
@@ -88,17 +90,23 @@ describe("ambiguous prefix (§9.3, §6.2)", () => {
       (e: unknown) => e instanceof GuildError && e.message === text && e.exitCode === 1,
     );
   });
-  test(
-    "printed without the `guild:` prefix",
-    { todo: "Guild prints the lines with cli.out(err=True) then cli.error() with no message: no 'guild: ' prefix" },
-    () => assert.throws(() => selectRuns(RUNS, ["aaa"], "rm"), guildError(text, true)),
-  );
+  test("printed without the `guild:` prefix", () =>
+    assert.throws(() => selectRuns(RUNS, ["aaa"], "rm"), guildError(text, true)));
 });
 
 describe("empty selections Guild allows", () => {
-  const TODO = "Guild slices runs[A-1:B] when 0 <= A-1 and B <= len(runs): an empty slice selects nothing, no error";
-  test("3:1 selects nothing", { todo: TODO }, () => assert.deepEqual(selectRuns(RUNS, ["3:1"], "rm"), []));
-  test(": with no runs selects nothing", { todo: TODO }, () => assert.deepEqual(selectRuns([], [":"], "rm"), []));
-  test("1: with no runs selects nothing", { todo: TODO }, () => assert.deepEqual(selectRuns([], ["1:"], "rm"), []));
+  // Guild slices runs[A-1:B] when 0 <= A-1 and B <= len(runs): an empty slice is no error.
+  test("3:1 selects nothing", () => assert.deepEqual(selectRuns(RUNS, ["3:1"], "rm"), []));
+  test(": with no runs selects nothing", () => assert.deepEqual(selectRuns([], [":"], "rm"), []));
+  test("1: with no runs selects nothing", () => assert.deepEqual(selectRuns([], ["1:"], "rm"), []));
+  test("9: past the end selects nothing", () => assert.deepEqual(selectRuns(RUNS, ["9:"], "rm"), []));
+  test(":0 selects nothing", () => assert.deepEqual(selectRuns(RUNS, [":0"], "rm"), []));
   test("no specs with no runs", () => assert.deepEqual(selectRuns([], [], "rm"), []));
+});
+
+describe("selectOneRun", () => {
+  test("one run by index, several is an error", () => {
+    assert.equal(selectOneRun(RUNS, "2", "guild runs info").id, RUNS[1]?.id);
+    assert.throws(() => selectOneRun(RUNS, "1:2", "guild runs info"), /'1:2' matches multiple runs:\n/);
+  });
 });

@@ -96,28 +96,33 @@ describe("falls back to the full loader", () => {
   for (const text of CASES) test(JSON.stringify(text), () => assert.equal(parseSimpleScalar(text), undefined));
 });
 
-// Answered texts the full loader reads otherwise (or rejects, as PyYAML does).
+// Texts the full loader reads otherwise than they look (or rejects, as
+// PyYAML does): the fast path must fall back or agree.
 describe("never disagrees with the full loader", () => {
-  const CASES: [string, string?][] = [
-    ["abc\n"],
-    ["a b c\n"],
-    ["1 2\n"],
-    ["a]\n"],
-    ["a}\n"],
-    ["a'b\n"],
-    ['a"b\n'],
-    ["1-2\n"],
-    ["-0\n", "answers JS -0; the loader (like Python) reads int 0"],
-    ["=\n", "PyYAML: could not determine a constructor for the tag 'tag:yaml.org,2002:value'"],
-    ["<<\n", "PyYAML: could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"],
-    ["abc\r\n", "PyYAML strips the CR: 'abc'"],
-    ["a\r", "PyYAML strips the CR: 'a'"],
-    ["a\tb\n", "PyYAML rejects the tab (ScannerError)"],
-    ["a\t#b\n", "PyYAML rejects the tab (ScannerError)"],
-    ["a:\tb\n", "PyYAML rejects the tab (ScannerError)"],
+  const CASES: string[] = [
+    "abc\n",
+    "a b c\n",
+    "1 2\n",
+    "a]\n",
+    "a}\n",
+    "a'b\n",
+    'a"b\n',
+    "1-2\n",
+    "-0\n", // int 0, not a JS negative zero
+    "=\n", // PyYAML: no constructor for tag:yaml.org,2002:value
+    "<<\n", // PyYAML: no constructor for tag:yaml.org,2002:merge
+    "abc\r\n", // PyYAML strips the CR
+    "a\r",
+    "a\tb\n", // PyYAML rejects the tab (ScannerError)
+    "a\t#b\n",
+    "a:\tb\n",
+    "a\u0085b\n", // NEL is a line break to YAML 1.1
+    "a\u2028b\n",
+    "\ufeffa\n", // a BOM is dropped
+    "a\u007fb\n", // not printable: PyYAML rejects it
   ];
-  for (const [text, todo] of CASES) {
-    test(JSON.stringify(text), todo ? { todo } : {}, () => {
+  for (const text of CASES) {
+    test(JSON.stringify(text), () => {
       const simple = parseSimpleScalar(text);
       if (simple === undefined) return;
       let loaded: unknown;
@@ -126,7 +131,7 @@ describe("never disagrees with the full loader", () => {
       } catch (e) {
         assert.fail(`answered ${JSON.stringify(simple.value)} but the loader fails: ${(e as Error).message}`);
       }
-      assert.deepEqual(simple.value, loaded);
+      assert.ok(Object.is(simple.value, loaded), `answered ${String(simple.value)}, the loader reads ${String(loaded)}`);
     });
   }
 });

@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+// Measures guild's performance targets (issue 6) as ratios against
+// baselines measured in the same run, with public tools only: each whole
+// process is run under a few lines of Python that report its CPU time and
+// peak RSS from getrusage(RUSAGE_CHILDREN) (microseconds; /usr/bin/time
+// rounds to 10 ms, too coarse for a 0.1 s process), A/B runs interleaved,
+// medians reported.
+//
+//   node bench/bench.mjs [--sizes 1000,10000,100000] [--reps 9] [--only NAME,...]
+//
+// Synthetic stores in Guild's format are built once under bench/.stores/.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const GUILD = join(ROOT, "bin", "guild.js");
+const STORES = join(ROOT, "bench", ".stores");
+const PROJECT = join(ROOT, "bench", "project");
+const args = parseArgs(process.argv.slice(2));
+const SIZES = (args.sizes ?? "1000,10000,100000").split(",").map(Number);
+const REPS = Number(args.reps ?? 9);
+const ONLY = args.only?.split(",");
+const rows = [];
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, "")] = argv[i + 1];
+  return out;
+}
+
+const RUSAGE = `
+import resource, subprocess, sys, time
+t0 = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+wall = time.perf_counter() - t0
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write("\\n%d %.6f %.6f %d\\n" % (code, wall, r.ru_utime + r.ru_stime, r.ru_maxrss))
+`;
+
+/** One whole-process run: CPU seconds (user+sys), wall seconds, peak RSS MiB. */
+function measure(cmd, env = {}, cwd = ROOT) {
+  const r = spawnSync("python3", ["-c", RUSAGE, ...cmd], {
+    cwd,
+    env: { ...process.env, NO_IMPORT_FLAGS_PROGRESS: "1", ...env },
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  const last = r.stderr.trim().split("\n").pop() ?? "";
+  const [code, wall, cpu, rss] = last.split(" ").map(Number);
+  if (code !== 0 || !Number.isFinite(wall)) throw new Error(`${cmd.join(" ")} failed: ${r.stderr.slice(-500)}`);
+  return { wall, cpu, rssMiB: rss / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A and B interleaved; medians of each and of the pairwise ratios. */
+function pair(a, b, { envA = {}, envB = {}, reps = REPS, cwd } = {}) {
+  measure(a, envA, cwd);
+  measure(b, envB, cwd);
+  const ra = [];
+  const rb = [];
+  for (let i = 0; i < reps; i++) {
+    ra.push(measure(a, envA, cwd));
+    rb.push(measure(b, envB, cwd));
+  }
+  return {
+    a: { cpu: median(ra.map((r) => r.cpu)), wall: median(ra.map((r) => r.wall)), rss: Math.max(...ra.map((r) => r.rssMiB)) },
+    b: { cpu: median(rb.map((r) => r.cpu)), wall: median(rb.map((r) => r.wall)) },
+    cpuRatio: median(ra.map((r, i) => r.cpu / Math.max(rb[i].cpu, 1e-3))),
+    wallRatio: median(ra.map((r, i) => r.wall / rb[i].wall)),
+  };
+}
+
+function want(name) {
+  return !ONLY || ONLY.includes(name);
+}
+
+function report(name, figure, target, ok, note = "") {
+  rows.push({ name, figure, target, ok, note });
+  console.error(`${ok ? "met " : "MISS"}  ${name}: ${figure} (target ${target}) ${note}`);
+}
+
+function store(size) {
+  const home = join(STORES, String(size));
+  if (!existsSync(join(home, ".complete"))) {
+    console.error(`building a store of ${size} runs in ${home} ...`);
+    rmSync(home, { recursive: true, force: true });
+    execFileSync(process.execPath, [join(ROOT, "bench", "make-store.mjs"), home, String(size)], { stdio: "inherit" });
+    writeFileSync(join(home, ".complete"), "");
+  }
+  return home;
+}
+
+/**
+ * A store for commands that change it: an empty scratch home, or a built
+ * store whose new runs are removed afterwards (copying 100,000 runs would
+ * take longer than the benchmark).
+ */
+function withHome(size, fn) {
+  const home = size ? store(size) : mkdtempSync(join(tmpdir(), "guild-bench-"));
+  const before = size ? new Set(readdirSync(join(home, "runs"))) : undefined;
+  try {
+    return fn(home);
+  } finally {
+    if (before) {
+      for (const id of readdirSync(join(home, "runs"))) if (!before.has(id)) rmSync(join(home, "runs", id), { recursive: true, force: true });
+      rmSync(join(home, "trash"), { recursive: true, force: true });
+    } else rmSync(home, { recursive: true, force: true });
+  }
+}
+
+const NODE0 = [process.execPath, "-e", "0"];
+const guild = (...a) => [process.execPath, GUILD, ...a];
+
+function startup() {
+  withHome(0, (home) => {
+    for (const [name, a] of [["--version", ["--version"]], ["--help", ["--help"]]]) {
+      const r = pair(guild(...a), NODE0, { envA: { GUILD_HOME: home } });
+      report(`guild ${name}`, `${r.cpuRatio.toFixed(2)}x node -e 0 (CPU; wall ${r.wallRatio.toFixed(2)}x)`, "<= 1.2x", r.cpuRatio <= 1.2);
+    }
+  });
+}
+
+function listing() {
+  for (const size of SIZES) {
+    const home = store(size);
+    guild("runs"); // warm the index outside the timed runs
+    measure(guild("runs"), { GUILD_HOME: home });
+    const r = pair(guild("runs"), NODE0, { envA: { GUILD_HOME: home } });
+    const target = size >= 100000 ? 3 : 1.5;
+    report(`guild runs, ${size} runs`, `${r.cpuRatio.toFixed(2)}x node -e 0 (CPU; wall ${r.wallRatio.toFixed(2)}x), peak ${r.a.rss.toFixed(0)} MiB`,
+      size >= 100000 ? "<= 3x, < 150 MiB" : size >= 10000 ? "<= 1.5x" : "-", size >= 100000 ? r.cpuRatio <= target && r.a.rss < 150 : size >= 10000 ? r.cpuRatio <= target : true);
+  }
+}
+
+function stageTrials(home, count) {
+  const values = Array.from({ length: count }, (_, i) => i).join(",");
+  return measure(guild("run", "noop.py", `x=[${values}]`, "--stage-trials", "-y", "-q"), { GUILD_HOME: home }, PROJECT);
+}
+
+function staging() {
+  const big = Math.max(...SIZES);
+  const results = {};
+  for (const [label, size] of [["empty store", 0], [`${big}-run store`, big]]) {
+    results[label] = withHome(size, (home) => {
+      stageTrials(home, 2); // flags import cache, index
+      const one = median([0, 1, 2].map(() => stageTrials(home, 1).wall));
+      const many = median([0, 1, 2].map(() => stageTrials(home, 1000).wall));
+      return ((many - one) / 999) * 1000;
+    });
+    report(`staging, per trial, ${label}`, `${results[label].toFixed(2)} ms wall (1000 trials, less a 1-trial batch)`, "<= 2 ms", results[label] <= 2);
+  }
+  const [a, b] = Object.values(results);
+  report("staging into a full store vs an empty one", `${(b / a).toFixed(2)}x`, "~1x", b / a <= 1.25);
+}
+
+function queueOverhead() {
+  const K = 40;
+  withHome(0, (home) => queueOverheadIn(home, K));
+}
+
+/**
+ * The queue's cost per run: its wall time, less an empty queue's (start-up),
+ * less the time each run's own process took (from its `started`/`stopped`
+ * attrs, which bracket the process), per run.
+ */
+function queueOverheadIn(home, K) {
+  const stage = () => stageTrials(home, K);
+  const queue = () => measure(guild("run", "queue", "run-once=yes", "-y"), { GUILD_HOME: home }, PROJECT);
+  stage();
+  queue();
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const empty = queue().wall;
+    const before = new Set(readdirSync(join(home, "runs")));
+    stage();
+    const staged = readdirSync(join(home, "runs")).filter((id) => !before.has(id));
+    const full = queue().wall;
+    const processSeconds = staged.map((id) => runSeconds(join(home, "runs", id))).reduce((a, b) => a + b, 0);
+    samples.push(((full - empty - processSeconds) / K) * 1000);
+  }
+  const ms = median(samples);
+  report("queue overhead per started run", `${ms.toFixed(1)} ms beyond the run's own process`, "<= 30 ms", ms <= 30, `(${K} no-op runs)`);
+}
+
+/** A run's process time from its attrs (0 for the batch run, which has no process). */
+function runSeconds(dir) {
+  const read = (name) => {
+    try {
+      return Number(readFileSync(join(dir, ".guild", "attrs", name), "utf8"));
+    } catch {
+      return NaN;
+    }
+  };
+  const us = read("stopped") - read("started");
+  return Number.isFinite(us) && !existsSync(join(dir, ".guild", "proto")) ? us / 1e6 : 0;
+}
+
+function sizeIndependence() {
+  const small = Math.min(...SIZES);
+  const big = Math.max(...SIZES);
+  if (small === big) return;
+  const cases = [
+    ["guild runs info", () => ["runs", "info"]],
+    ["guild run --start (one staged run)", null],
+    ["guild runs rm (one run by id)", null],
+  ];
+  for (const [name] of cases) {
+    const times = {};
+    for (const size of [small, big]) {
+      times[size] = withHome(size, (home) => {
+        oneOp(name, home);
+        return median([0, 1, 2, 3, 4].map(() => oneOp(name, home).cpu));
+      });
+    }
+    const ratio = times[big] / times[small];
+    report(`${name}: ${big} vs ${small} runs`, `${ratio.toFixed(2)}x (${(times[big] * 1000).toFixed(0)} vs ${(times[small] * 1000).toFixed(0)} ms CPU)`, "~1x", ratio <= 1.3);
+  }
+}
+
+function oneOp(name, home) {
+  const env = { GUILD_HOME: home };
+  if (name.startsWith("guild runs info")) return measure(guild("runs", "info"), env);
+  const staged = spawnSync(process.execPath, [GUILD, "run", "noop.py", "--stage", "-y"], { cwd: PROJECT, env: { ...process.env, ...env }, encoding: "utf8" });
+  const id = /staged as ([0-9a-f]{32})/.exec(staged.stdout)?.[1];
+  if (!id) throw new Error(`staging failed: ${staged.stderr}`);
+  if (name.includes("--start")) return measure(guild("run", "--start", id, "-y"), env, PROJECT);
+  return measure(guild("runs", "rm", "-y", id), env);
+}
+
+console.error(`machine: ${cpus().length} CPUs (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+if (want("startup")) startup();
+if (want("listing")) listing();
+if (want("staging")) staging();
+if (want("queue")) queueOverhead();
+if (want("independence")) sizeIndependence();
+
+console.log("| measure | figure | target | met |\n|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.name} | ${r.figure} ${r.note} | ${r.target} | ${r.ok ? "yes" : "**no**"} |`);

@@ -1,0 +1,89 @@
+/** `guild compare [RUN...]`: flags and last scalar values of runs, side by side. */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import type { CliIo } from "../cli.js";
+import { fail } from "../core/errors.js";
+import { configure } from "../program.js";
+import { contextFor } from "./context.js";
+import { parseIntOption } from "./option-parsers.js";
+import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";
+
+interface CompareCliOptions extends RunFilterCliOptions {
+  min?: string;
+  max?: string;
+  top?: number;
+  allScalars?: boolean;
+  skipCore?: boolean;
+  skipOpCols?: boolean;
+  table?: boolean;
+  csv?: string;
+  json?: boolean;
+  includeBatch?: boolean;
+  printScalars?: boolean;
+}
+
+function parseLimit(value: string): number {
+  const n = parseIntOption("--limit")(value);
+  if (n < 1) throw new InvalidArgumentError(`invalid value for --limit: ${n} is not in the range x>=1`);
+  return n;
+}
+
+export function registerCompareCommand(program: Command, io: CliIo): void {
+  const cmd = program
+    .command("compare")
+    .summary("Compare run results.")
+    .description(
+      "Compare run results: run, operation, started, time, status, label, one\n" +
+        "column per flag, then the step and last value of each scalar.\n\n" +
+        "RUN may be an index (1), a range (2:4) or an id prefix; all runs when not\n" +
+        "given. Batch runs are left out unless --include-batch.",
+    )
+    .argument("[runs...]", "runs to compare")
+    .option("--min <column>", "Show the lowest values for COLUMN first.")
+    .option("--max <column>", "Show the highest values for COLUMN first.")
+    .option("-n, --limit <n>", "Only show the top N runs.", parseLimit)
+    .addOption(new Option("--top <n>", "Alias for --limit.").argParser(parseLimit).hideHelp())
+    .option("-s, --all-scalars", "Include all scalars. By default system scalars are omitted.")
+    .option("-p, --skip-op-cols", "Don't show operation columns.")
+    .option("-r, --skip-core", "Don't show core columns.")
+    .option("-t, --table", "Show comparison data as a table.")
+    .option("--csv <path>", "Save comparison data to a CSV file. Use '-' for PATH to print to standard output.")
+    .option("--json", "Print comparison data as JSON.")
+    .option("--include-batch", "Include batch runs.")
+    .option("--print-scalars", "Show available scalars and exit.");
+  addRunFilters(cmd);
+  cmd.action(async (specs: string[], o: CompareCliOptions & { limit?: number }, self: Command) => {
+    checkExclusive(o);
+    const { compareRuns, saveCompareCsv } = await import("../core/compare/compare-runs.js");
+    const out = await import("./compare-output.js");
+    const ctx = contextFor(self, io, { createHome: false });
+    const table = compareRuns(
+      {
+        specs,
+        filter: runsQueryFor(o, self),
+        includeBatch: o.includeBatch === true,
+        allScalars: o.allScalars === true,
+        skipCore: o.skipCore === true,
+        skipOpCols: o.skipOpCols === true,
+        minCol: o.min,
+        maxCol: o.min === undefined ? o.max : undefined,
+        limit: o.limit ?? o.top,
+      },
+      ctx,
+    );
+    if (o.printScalars) for (const line of out.formatPrintScalars(table)) ctx.out.stdout(`${line}\n`);
+    else if (o.json) ctx.out.stdout(out.formatCompareJson(table));
+    else if (o.csv === "-") ctx.out.stdout(out.formatCompareCsv(table));
+    else if (o.csv !== undefined) {
+      saveCompareCsv(o.csv, out.formatCompareCsv(table));
+      ctx.out.stderr(`Wrote ${table.rows.length} row(s) to ${o.csv}\n`);
+    } else for (const line of out.formatCompareTable(table)) ctx.out.stdout(`${line}\n`);
+  });
+  configure(cmd, io);
+}
+
+function checkExclusive(o: CompareCliOptions): void {
+  const given = (["table", "csv", "json"] as const).filter((k) => o[k] !== undefined && o[k] !== false);
+  if (given.length > 1) {
+    fail(`--${given[0]} and --${given[1]} cannot both be specified\nTry 'guild compare --help' for more information.`);
+  }
+}

@@ -1,0 +1,8 @@
+// `guild cat`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../../cli.js";
+import { runCommand } from "../run-command.js";
+import { registerCatCommand } from "../cat.js";
+
+export default function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerCatCommand, name, args, io);
+}

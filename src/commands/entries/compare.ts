@@ -1,0 +1,8 @@
+// `guild compare`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../../cli.js";
+import { runCommand } from "../run-command.js";
+import { registerCompareCommand } from "../compare.js";
+
+export default function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerCompareCommand, name, args, io);
+}

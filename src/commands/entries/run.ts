@@ -1,0 +1,8 @@
+// `guild run`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../../cli.js";
+import { runCommand } from "../run-command.js";
+import { registerRunCommand } from "../run.js";
+
+export default function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerRunCommand, name, args, io);
+}

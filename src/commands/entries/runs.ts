@@ -1,0 +1,8 @@
+// `guild runs`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../../cli.js";
+import { runCommand } from "../run-command.js";
+import { registerRunsCommands } from "../runs.js";
+
+export default function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerRunsCommands, name, args, io);
+}

@@ -1,0 +1,100 @@
+/**
+ * The run filter options every runs command takes (§9.2), and their
+ * conversion to a core `RunsFilter`. Guild's later spellings (`-Sr`, `-Fo`,
+ * ...) are mapped to these in src/cli.ts.
+ */
+import type { Command } from "commander";
+import { fail } from "../core/errors.js";
+import type { RunsFilter } from "../core/runs/filter.js";
+import { parseTimeRange, TimeRangeError } from "../core/runs/timerange.js";
+import type { RunStatus } from "../core/store/status.js";
+
+export interface StatusCliOptions {
+  running?: boolean;
+  completed?: boolean;
+  error?: boolean;
+  terminated?: boolean;
+  pending?: boolean;
+  staged?: boolean;
+}
+
+export interface FilterCliOptions extends StatusCliOptions {
+  operation?: string[];
+  label?: string[];
+  unlabeled?: boolean;
+  marked?: boolean;
+  unmarked?: boolean;
+  started?: string;
+  digest?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function addStatusFilters(cmd: Command): Command {
+  return cmd
+    .option("-R, --running", "Filter only runs that are still running (-Sr).")
+    .option("-C, --completed", "Filter only completed runs (-Sc).")
+    .option("-E, --error", "Filter only runs that exited with an error (-Se).")
+    .option("-T, --terminated", "Filter only runs terminated by the user (-St).")
+    .option("-P, --pending", "Filter only pending runs (-Sp).")
+    .option("-G, --staged", "Filter only staged runs (-Ss).");
+}
+
+/** Operation, label, marked, started and digest filters (no status). */
+export function addOpAndLabelFilters(cmd: Command): Command {
+  return cmd
+    .option("-o, --operation <val>", "Filter runs with operations matching VAL (-Fo).", collect)
+    .option("-l, --label <val>", "Filter runs with labels matching VAL (-Fl).", collect)
+    .option("-U, --unlabeled", "Filter only runs without labels (-Fu).")
+    .option("-M, --marked", "Filter only marked runs (-Fm).")
+    .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
+    .option("-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).")
+    .option("-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).");
+}
+
+export function addFilterOptions(cmd: Command): Command {
+  return addStatusFilters(addOpAndLabelFilters(cmd));
+}
+
+export function statusesFor(o: StatusCliOptions): RunStatus[] {
+  const all: [keyof StatusCliOptions, RunStatus][] = [
+    ["running", "running"],
+    ["completed", "completed"],
+    ["error", "error"],
+    ["terminated", "terminated"],
+    ["pending", "pending"],
+    ["staged", "staged"],
+  ];
+  return all.filter(([key]) => o[key]).map(([, status]) => status);
+}
+
+/** `cmdPath` (`guild runs list`) names the command in the range help line. */
+export function runsFilterFor(o: FilterCliOptions, cmdPath: string, now = new Date()): RunsFilter {
+  if (o.label?.length && o.unlabeled) fail("--label and --unlabeled cannot both be used");
+  if (o.marked && o.unmarked) fail("--marked and --unmarked cannot both be used");
+  return {
+    statuses: statusesFor(o),
+    ops: o.operation ?? [],
+    labels: o.label ?? [],
+    unlabeled: o.unlabeled === true,
+    marked: o.marked === true,
+    unmarked: o.unmarked === true,
+    started: o.started !== undefined ? startedRange(o.started, cmdPath, now) : undefined,
+    digest: o.digest,
+  };
+}
+
+function startedRange(spec: string, cmdPath: string, now: Date): RunsFilter["started"] {
+  try {
+    return parseTimeRange(spec)(now);
+  } catch (e) {
+    if (!(e instanceof TimeRangeError)) throw e;
+    return fail(`invalid RANGE: ${e.message}\nTry '${cmdPath} --help' for help specifying time ranges.`);
+  }
+}
+
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(" ");
+}

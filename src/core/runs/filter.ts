@@ -1,0 +1,81 @@
+/**
+ * Run filters of the runs commands (§9.2), as one pure predicate over run
+ * rows: status (any of), operation and label substrings (any of),
+ * unlabeled, marked/unmarked, a started time range and a source code digest
+ * prefix. How rows are enumerated (the store, a future index) is not its
+ * concern: rows in, rows out, order kept.
+ */
+import type { RunStatus } from "../store/status.js";
+import type { TimeRange } from "./timerange.js";
+
+export interface RunsFilter {
+  statuses?: readonly RunStatus[];
+  /** Substrings of `<pkg>/<operation>` (e.g. `/srv/proj/train`); any may match. */
+  ops?: readonly string[];
+  /** Substrings of the label; any may match. */
+  labels?: readonly string[];
+  unlabeled?: boolean;
+  marked?: boolean;
+  unmarked?: boolean;
+  started?: TimeRange;
+  /** Prefix of the `sourcecode_digest` attr. */
+  digest?: string;
+}
+
+/** What the filters look at. */
+export interface FilterableRun {
+  status: RunStatus;
+  /** Operation as listed (`say.py+`, `m:train`). */
+  opDesc: string;
+  /** Package as Guild formats it (`~/proj`, `~/proj/guild.yml`, `guildai`). */
+  pkgDesc: string;
+  label: string;
+  marked: boolean;
+  /** Guild's run timestamp (µs): `started`, else `initialized`. */
+  timestamp: number | undefined;
+  digest: string;
+}
+
+export function isFilterEmpty(f: RunsFilter): boolean {
+  return (
+    !f.statuses?.length &&
+    !f.ops?.length &&
+    !f.labels?.length &&
+    !f.unlabeled &&
+    !f.marked &&
+    !f.unmarked &&
+    !f.started &&
+    !f.digest
+  );
+}
+
+export function runMatches(run: FilterableRun, f: RunsFilter): boolean {
+  if (f.statuses?.length && !f.statuses.includes(run.status)) return false;
+  if (f.ops?.length) {
+    const fullOp = `${run.pkgDesc}/${run.opDesc}`;
+    if (!f.ops.some((op) => fullOp.includes(op))) return false;
+  }
+  if (f.labels?.length) {
+    if (!f.labels.some((l) => run.label.includes(l))) return false;
+  } else if (f.unlabeled && run.label.trim()) {
+    return false;
+  }
+  if (f.marked && !run.marked) return false;
+  if (f.unmarked && run.marked) return false;
+  if (f.started && !startedIn(run.timestamp, f.started)) return false;
+  if (f.digest !== undefined && !run.digest.startsWith(f.digest)) return false;
+  return true;
+}
+
+export function filterRuns<T extends FilterableRun>(runs: readonly T[], f: RunsFilter): T[] {
+  return isFilterEmpty(f) ? [...runs] : runs.filter((r) => runMatches(r, f));
+}
+
+/** Guild compares whole seconds: start <= t < end; runs without a time never match. */
+function startedIn(timestampUs: number | undefined, range: TimeRange): boolean {
+  if (!timestampUs) return false;
+  const t = Math.floor(timestampUs / 1_000_000) * 1000;
+  if (range.start && t < range.start.getTime()) return false;
+  if (range.end && t >= range.end.getTime()) return false;
+  return true;
+}

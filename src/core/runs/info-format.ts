@@ -1,0 +1,63 @@
+/**
+ * `runs info` as text, as Guild prints it: `key: value` lines (empty values
+ * keep the space after the colon), other attributes in Guild's attr format,
+ * then `flags:`, `proto-flags:`, `scalars:`, `environment:` and
+ * `dependencies:` sections with sorted entries (lists as `- item`, maps as
+ * indented YAML).
+ */
+import { encodeFlagValue } from "../flags/encode.js";
+import { isFlagMap, isFloat, type FlagValue } from "../flags/value.js";
+import { encodeYaml } from "../yaml/guild-yaml.js";
+import { compareCodePoints } from "../yaml/emitter.js";
+import { formatScalarValue } from "../scalars/info.js";
+import { infoFields, type RunInfo } from "./info.js";
+
+export function formatRunInfo(info: RunInfo): string[] {
+  const lines: string[] = [];
+  for (const [name, value] of infoFields(info)) lines.push(`${name}: ${value}`);
+  for (const [name, value] of info.otherAttrs) lines.push(`${name}: ${formatAttr(value)}`);
+  lines.push(...section("flags", info.flags));
+  if (info.protoFlags !== undefined) lines.push(...section("proto-flags", info.protoFlags));
+  lines.push("scalars:");
+  for (const sc of info.scalars) lines.push(`  ${sc.key}: ${formatScalarValue(sc.value, sc.step)}`);
+  if (info.env !== undefined) lines.push(...section("environment", info.env));
+  if (info.deps !== undefined) lines.push(...section("dependencies", info.deps));
+  return lines;
+}
+
+function section(name: string, value: unknown): string[] {
+  const lines = [`${name}:`];
+  if (Array.isArray(value)) {
+    for (const item of value) lines.push(`  - ${encode(item)}`);
+    return lines;
+  }
+  if (!isFlagMap(value)) return [`${name}: ${String(value)}`];
+  for (const key of Object.keys(value).sort(compareCodePoints)) {
+    const item = value[key];
+    if (Array.isArray(item)) {
+      lines.push(`  ${key}:`, ...item.map((x) => `    - ${encode(x)}`));
+    } else if (isFlagMap(item)) {
+      lines.push(`  ${key}:`, ...encodeYaml(item).split("\n").map((l) => `    ${l}`));
+    } else {
+      lines.push(`  ${key}: ${encode(item)}`);
+    }
+  }
+  return lines;
+}
+
+function encode(v: unknown): string {
+  return encodeFlagValue((v ?? null) as FlagValue);
+}
+
+/** Guild's `format_attr`: scalars as flag values, lists and maps on indented lines. */
+export function formatAttr(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean" || typeof v === "number" || isFloat(v)) return encode(v);
+  if (Array.isArray(v)) return `\n${v.map((item) => `  ${formatAttr(item)}`).join("\n")}`;
+  if (isFlagMap(v)) {
+    const keys = Object.keys(v).sort(compareCodePoints);
+    return `\n${keys.map((k) => `  ${k}: ${formatAttr(v[k])}`).join("\n")}`;
+  }
+  return String(v);
+}

@@ -1,0 +1,39 @@
+// The runs filters (§9.2) as one predicate over rows.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { filterRuns, type FilterableRun, type RunsFilter } from "../../../src/core/runs/filter.js";
+
+const T = (iso: string) => new Date(iso).getTime() * 1000;
+
+const RUNS: (FilterableRun & { name: string })[] = [
+  { name: "a", status: "completed", opDesc: "train", pkgDesc: "~/proj/guild.yml", label: "lr=0.1 best", marked: true, timestamp: T("2020-07-27T10:00:00"), digest: "abc123" },
+  { name: "b", status: "error", opDesc: "say.py+", pkgDesc: "guildai", label: "", marked: false, timestamp: T("2020-07-27T12:00:00"), digest: "" },
+  { name: "c", status: "staged", opDesc: "say.py", pkgDesc: "/srv/other", label: "  ", marked: false, timestamp: undefined, digest: "abd000" },
+];
+
+function names(f: RunsFilter): string {
+  return filterRuns(RUNS, f).map((r) => r.name).join(" ");
+}
+
+const CASES: [RunsFilter, string][] = [
+  [{}, "a b c"],
+  [{ statuses: ["completed", "staged"] }, "a c"],
+  [{ ops: ["train"] }, "a"],
+  [{ ops: ["proj/guild.yml/tr"] }, "a"],
+  [{ ops: ["say", "train"] }, "a b c"],
+  [{ ops: ["guildai/say.py+"] }, "b"],
+  [{ labels: ["best"] }, "a"],
+  [{ labels: ["nope", "lr="] }, "a"],
+  [{ unlabeled: true }, "b c"],
+  [{ marked: true }, "a"],
+  [{ unmarked: true }, "b c"],
+  [{ digest: "ab" }, "a c"],
+  [{ digest: "abc" }, "a"],
+  [{ started: { start: new Date("2020-07-27T11:00:00"), end: null } }, "b"],
+  [{ started: { start: null, end: new Date("2020-07-27T12:00:00") } }, "a"],
+  [{ statuses: ["error"], unlabeled: true }, "b"],
+];
+
+test("filters", () => {
+  for (const [f, want] of CASES) assert.equal(names(f), want, JSON.stringify(f));
+});
