@@ -176,6 +176,16 @@ describe("LOCK files", () => {
     ["Guild's pid-only LOCK of a live process (cannot tell)", (pid) => `${pid}`, "running"],
     ["Guild's pid-only LOCK of a dead process", () => `${deadPid()}`, "terminated"],
     ["a process on another host (cannot tell)", (pid) => `${pid}`.padEnd(9) + `\nstart=1 host=elsewhere.example\n`, "running"],
+    [
+      "a process that exited while the guild that started it still records its end",
+      (pid) => `${deadPid()}`.padEnd(9) + `\nstart=1 host=${hostname()} guild=${pid}.${startOf(pid)}\n`,
+      "running",
+    ],
+    [
+      "a process that exited, and the guild that started it died too",
+      (pid) => `${deadPid()}`.padEnd(9) + `\nstart=1 host=${hostname()} guild=${pid}.1\n`,
+      "terminated",
+    ],
   ];
   for (const [name, lock, want] of CASES) {
     test(name, LIMIT, async () => {

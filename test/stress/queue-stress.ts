@@ -86,7 +86,8 @@ export async function runQueueStress(o: StressOptions): Promise<StressReport> {
       for (const t of trials) {
         // Its queue died under it (or while starting it) before it
         // completed: stage it again.
-        if (count(t, "completions") === 0 && runStatus(t) === "terminated") {
+        // Status first: once terminated, nothing runs that could still complete it.
+        if (runStatus(t) === "terminated" && count(t, "completions") === 0) {
           const res = await guild(["run", "--start", t, "--stage", "-y"], g);
           assert.equal(res.exitCode, 0, `re-staging ${t}: ${res.stderr}`);
           restages.set(t, (restages.get(t) ?? 0) + 1);
@@ -102,9 +103,10 @@ export async function runQueueStress(o: StressOptions): Promise<StressReport> {
     // Completed exactly once; started at most once per staging (a queue
     // killed while creating the process leaves a run that never started).
     for (const t of trials) {
-      assert.equal(count(t, "completions"), 1, `completions of ${t}`);
+      const why = () => trialHistory(p.root, t, restages.get(t) ?? 0);
+      assert.equal(count(t, "completions"), 1, `completions of ${t}\n${why()}`);
       const starts = count(t, "starts");
-      assert.ok(starts >= 1 && starts <= 1 + (restages.get(t) ?? 0), `${t} started ${starts} times, staged ${1 + (restages.get(t) ?? 0)}`);
+      assert.ok(starts >= 1 && starts <= 1 + (restages.get(t) ?? 0), `${t} started ${starts} times\n${why()}`);
     }
     const listed = await listedRuns(g);
     const statuses = listed.map((r) => `${r.op} ${r.status}`);
@@ -186,4 +188,16 @@ function describeRun(home: string, sid: string): string {
   const proc = pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ") : "-";
   const stat = pid > 0 && existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8").split(" ").slice(0, 3).join(" ") + " start " + readFileSync(`/proc/${pid}/stat`, "utf8").slice(readFileSync(`/proc/${pid}/stat`, "utf8").lastIndexOf(")") + 2).split(" ")[19] : "-";
   return `${id} markers=[${markers.join(",")}] LOCK=[${lock}] proc=[${proc}] stat=[${stat}]`;
+}
+
+/** What the queues logged about a trial, for a failure message. */
+function trialHistory(root: string, trial: string, restages: number): string {
+  const id = trial.slice(-32);
+  const lines = [`staged again ${restages} time(s); starts ${count(trial, "starts")}, completions ${count(trial, "completions")}`];
+  for (const name of readdirSync(root).filter((n) => n.startsWith("queue-")).sort()) {
+    const text = readFileSync(join(root, name), "utf8");
+    const hits = text.split("\n").filter((l) => l.includes(id) || l.includes(id.slice(0, 8)));
+    if (hits.length) lines.push(`${name}: ${hits.join(" | ")}`);
+  }
+  return lines.join("\n");
 }

@@ -70,7 +70,8 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     });
     if (child.pid === undefined) return;
     trackChild(child);
-    writeLock(req.runDir, currentProcessId(child.pid));
+    const self = currentProcessId();
+    writeLock(req.runDir, { ...currentProcessId(child.pid), supervisor: { pid: self.pid, startTime: self.startTime } });
     runClaims.completeClaim(req.runDir);
     child.stdin.on("error", () => {}); // a gate already gone reads nothing
     child.stdin.end("go\n");
