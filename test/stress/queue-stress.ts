@@ -183,11 +183,18 @@ function describeRun(home: string, sid: string): string {
   const id = readdirSync(join(home, "runs")).find((n) => n.startsWith(sid)) ?? sid;
   const guildDir = join(home, "runs", id, ".guild");
   const markers = existsSync(guildDir) ? readdirSync(guildDir).filter((n) => /^[A-Z]/.test(n)) : [];
-  const lock = existsSync(join(guildDir, "LOCK")) ? readFileSync(join(guildDir, "LOCK"), "utf8").replace(/\s+/g, " ") : "-";
+  const lock = readOr(join(guildDir, "LOCK")).replace(/\s+/g, " ");
   const pid = Number.parseInt(lock, 10);
-  const proc = pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ") : "-";
-  const stat = pid > 0 && existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8").split(" ").slice(0, 3).join(" ") + " start " + readFileSync(`/proc/${pid}/stat`, "utf8").slice(readFileSync(`/proc/${pid}/stat`, "utf8").lastIndexOf(")") + 2).split(" ")[19] : "-";
-  return `${id} markers=[${markers.join(",")}] LOCK=[${lock}] proc=[${proc}] stat=[${stat}]`;
+  const cmdline = pid > 0 ? readOr(`/proc/${pid}/cmdline`).replace(/\0/g, " ") : "";
+  return `${id} markers=[${markers.join(",")}] LOCK=[${lock}] process=[${cmdline || "gone"}]`;
+}
+
+function readOr(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
 }
 
 /** What the queues logged about a trial, for a failure message. */
