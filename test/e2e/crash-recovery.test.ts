@@ -146,11 +146,14 @@ describe("claims left by processes", () => {
     const batch = startGuild(["run", "work.py", "seconds=[300,0,0]", "-y"], "batch");
     const first = await waitFor("the first trial", () => runDirsOf(p.home, "work.py").find((d) => existsSync(join(d, "starts"))));
     const op = await waitFor("the first trial's process", () => lockPid(first));
-    batch.child.kill("SIGKILL");
-    await batch.exited;
     const [batchDir = ""] = runDirsOf(p.home, "+");
     const others = runDirsOf(p.home, "work.py").filter((d) => d !== first);
     const statuses = async () => Promise.all([batchDir, first, ...others].map(statusOf));
+    // Its trials wait `pending`, held by the batch: no queue may take them.
+    assert.deepEqual(await statuses(), ["running", "running", "pending", "pending"]);
+    assert.doesNotMatch(await runOnceQueue(), /Starting staged run/);
+    batch.child.kill("SIGKILL");
+    await batch.exited;
     assert.deepEqual(await statuses(), ["terminated", "running", "staged", "staged"]);
     signalPid(op, "SIGKILL");
     await waitFor("the first trial to end", () => !isAlive(op));
