@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { Ctx } from "../core/context.js";
 import { fail } from "../core/errors.js";
+import { damageWarnings } from "../core/runs/damage.js";
 import { infoFields, readRunInfo } from "../core/runs/info.js";
 import { runListJson } from "../core/runs/json.js";
 import { DEFAULT_LIST_LIMIT, filteredRunsView, userHomeFor } from "../core/runs/list.js";
@@ -30,6 +31,7 @@ export function listRunsCommand(ctx: Ctx, o: ListCliOptions & { more: number }, 
       for (const [name, value] of infoFields(readRunInfo(row, userHome, { env: false, deps: false }))) out.push(`  ${name}: ${value}\n`);
     }
   });
+  for (const warning of damageWarnings(ctx.home, rows)) ctx.out.stderr(warning);
   ctx.out.stdout(out.join(""));
   if (view.length > shown && limit === undefined) {
     ctx.out.stderr(

@@ -7,6 +7,7 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { fail } from "./errors.js";
 import { msg } from "./messages.js";
+import { storeWriteReason } from "./store/write-errors.js";
 
 export function guildHomeFor(env: NodeJS.ProcessEnv, explicit?: string): string {
   if (explicit) return resolve(explicit);
@@ -37,7 +38,7 @@ export function ensureGuildHome(home: string): void {
     mkdirSync(runs, { recursive: true });
     writeFileSync(join(home, ".guild-nocopy"), "");
   } catch (e) {
-    fail(`cannot create guild home '${home}': ${(e as Error).message}`);
+    fail(`cannot create guild home '${home}': ${storeWriteReason(e) ?? (e as Error).message}`);
   }
 }
 

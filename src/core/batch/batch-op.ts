@@ -52,7 +52,7 @@ export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult
       runParams,
       randomSeed: batch.randomSeed,
       sourcecodeDigest: null,
-      state: opts.stage ? "staged" : "pending",
+      state: opts.stage ? "staged" : "starting",
       extra: {
         objective: "loss",
         ...(opts.stageTrials ? { stage_trials: true } : {}),

@@ -2,14 +2,16 @@
  * The `queue` driver (Guild's queue_main): starts staged runs one at a time,
  * oldest first, until none is left (`run-once`) or forever, polling every
  * `poll-interval` seconds. Several queues may drain one store: a run is
- * started only by the queue whose claim on it succeeds.
+ * started only by the queue whose claim on it succeeds. Operation processes
+ * run under the queue directly; batch, steps and queue runs in a `guild run
+ * --start` process of their own (start-in-child.ts).
  */
 import { basename } from "node:path";
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import { isGuildError } from "../errors.js";
 import { readAttr } from "../store/attrs.js";
-import { claimRun, releaseClaim } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { listRuns, type RunEntry } from "../store/list-runs.js";
 import { readOpref } from "../store/opref.js";
 import { runStatus } from "../store/status.js";
@@ -20,6 +22,7 @@ import { storedOperation } from "../run/stored-op.js";
 import { isTerminating, sleepUnlessTerminated, TERMINATED_EXIT_STATUS } from "../run/termination.js";
 import { startRunProgress, type RunProgress } from "../progress/run-progress.js";
 import { queueLogFor, type QueueLog } from "./queue-log.js";
+import { startInChildGuild } from "./start-in-child.js";
 
 interface QueueState {
   selfId: string;
@@ -105,7 +108,7 @@ function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
   syncState(state, blocking, staged);
   for (const run of staged) {
     if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;
-    if (claimRun(run.dir) !== "claimed") continue;
+    if (runClaims.claimStaged(run.dir) !== "claimed") continue;
     state.progress.setTotal(state.done + staged.length);
     return run;
   }
@@ -157,9 +160,7 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
   state.loggedWaiting = false;
   const stored = storedOperation(run.dir);
   if (!stored) {
-    state.log("ERROR", `cannot start ${run.id}: missing op configuration`);
-    state.unstartable.add(run.id);
-    releaseClaim(run.dir);
+    giveBack(run, state, "missing op configuration");
     return;
   }
   const extraEnv: Record<string, string> = {};
@@ -167,10 +168,28 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
     ctx.out.stderr(`Masking available GPUs (CUDA_VISIBLE_DEVICES='${state.gpus}')\n`);
     extraEnv.CUDA_VISIBLE_DEVICES = state.gpus;
   }
-  const code = await startOrReport(run, { runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, state, ctx);
+  const code =
+    stored.op.kind === "process"
+      ? await startOrReport(run, { runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, state, ctx)
+      : await startInChildGuild(run.dir, extraEnv, ctx);
   state.done += 1;
   state.progress.finished(code === 0);
-  if (code !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${code}`);
+  if (runClaims.holdsClaim(run.dir)) {
+    giveBack(run, state, `guild exited with ${code} before starting it`);
+    return;
+  }
+  // A child `guild run --start` that refused the run gave it back staged.
+  if (stored.op.kind !== "process" && runStatus(run.dir) === "staged") state.unstartable.add(run.id);
+  const exitStatus = readAttr(run.dir, "exit_status");
+  const status = typeof exitStatus === "number" ? exitStatus : code;
+  if (status !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${status}`);
+}
+
+/** A run this queue cannot start stays staged for others (or the user). */
+function giveBack(run: RunEntry, state: QueueState, why: string): void {
+  state.log("ERROR", `cannot start ${run.id}: ${why}`);
+  state.unstartable.add(run.id);
+  runClaims.releaseClaim(run.dir);
 }
 
 /**

@@ -7,12 +7,13 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import type { Out } from "../context.js";
-import { completeClaim } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { writeLock } from "../store/lock.js";
 import { currentProcessId } from "../util/proc.js";
 import { openOutputScalars } from "../scalars/output-scalars.js";
+import { findExecutable } from "../util/find-executable.js";
 import { openOutputWriter } from "./output-writer.js";
-import { trackChild } from "./termination.js";
+import { signalGroup, trackChild } from "./termination.js";
 
 export interface ProcessRequest {
   runDir: string;
@@ -21,31 +22,59 @@ export interface ProcessRequest {
   out: Out;
 }
 
+/**
+ * How long output may still arrive once the operation's process has exited.
+ * Processes it left behind that keep its stdout open (a stopped run's
+ * children, a daemon) must not keep the run, or the queue running it, from
+ * ending.
+ */
+const OUTPUT_DRAIN_MS = 2000;
+
+/**
+ * The operation is started behind a gate: a shell that waits for one line on
+ * its stdin and then execs the command, keeping its pid. We send the line
+ * only once LOCK names that pid. If this process dies first, the gate reads
+ * end-of-file and exits without running anything, so a run whose starter
+ * died before its LOCK was written never runs behind its back (and can be
+ * started again without running twice).
+ */
+const GATE = 'read -r go || exit 125; exec "$@"';
+
 /** Resolves to the exit status Guild records: the code, or -signal. */
 export function execProcess(req: ProcessRequest): Promise<number> {
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out));
   const [command = "", ...args] = req.argv;
+  if (!findExecutable(command, req.env.PATH, req.runDir)) {
+    req.out.stderr(`guild: cannot run ${command}: command not found\n`);
+    return Promise.resolve(127);
+  }
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out));
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: req.runDir,
-      env: req.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
+    let done = false;
+    let drainTimer: NodeJS.Timeout | undefined;
     const finish = (status: number) => {
+      if (done) return;
+      done = true;
+      clearTimeout(drainTimer);
       writer.close();
       resolve(status);
     };
+    const child = spawn("/bin/sh", ["-c", GATE, command, command, ...args], {
+      cwd: req.runDir,
+      env: req.env,
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+    });
     child.once("error", (e) => {
       req.out.stderr(`guild: cannot run ${command}: ${e.message}\n`);
-      // The run is no longer claimed once it failed to start.
-      completeClaim(req.runDir);
       finish(127);
     });
     if (child.pid === undefined) return;
     trackChild(child);
-    writeLock(req.runDir, currentProcessId(child.pid));
-    completeClaim(req.runDir);
+    const self = currentProcessId();
+    writeLock(req.runDir, { ...currentProcessId(child.pid), supervisor: { pid: self.pid, startTime: self.startTime } });
+    runClaims.completeClaim(req.runDir);
+    child.stdin.on("error", () => {}); // a gate already gone reads nothing
+    child.stdin.end("go\n");
     child.stdout.on("data", (chunk: Buffer) => {
       writer.write(chunk, 0);
       req.out.stdout(chunk);
@@ -54,7 +83,18 @@ export function execProcess(req: ProcessRequest): Promise<number> {
       writer.write(chunk, 1);
       req.out.stderr(chunk);
     });
-    child.once("close", (code, signal) => finish(code ?? -signalNumber(signal)));
+    let status = 1;
+    child.once("exit", (code, signal) => {
+      status = code ?? -signalNumber(signal);
+      // Killed (stopped, or by the OS): what it started goes with it.
+      if (signal && child.pid !== undefined) signalGroup(child.pid, "SIGTERM");
+      drainTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(status);
+      }, OUTPUT_DRAIN_MS);
+    });
+    child.once("close", () => finish(status));
   });
 }
 

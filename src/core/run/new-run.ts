@@ -2,7 +2,8 @@
  * Creating a run directory. The run is assembled under `<home>/tmp/` and
  * renamed into `runs/` only when complete, so no reader (a listing, a queue
  * looking for staged runs, Guild AI itself) ever sees a half-made run, and a
- * crash while creating one leaves nothing in the store.
+ * crash while creating one leaves nothing in the store (what it leaves in
+ * `tmp/` is removed by the next run made; see abandoned-tmp.ts).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { moveRunDir } from "../store/run-index-changes.js";
@@ -10,22 +11,24 @@ import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import { runsDirFor } from "../home.js";
 import { writeNewRunAttrs } from "../store/attrs.js";
+import { runClaims } from "../store/claim.js";
 import { copyDirSync } from "../util/copy-dir.js";
 import { newRunId, timestampUs } from "../store/ids.js";
-import { formatProcessId } from "../store/lock.js";
 import { formatOpref } from "../store/opref.js";
 import { guildPath, MARKER } from "../store/paths.js";
-import { currentProcessId } from "../util/proc.js";
+import { rethrowStoreWriteError } from "../store/write-errors.js";
+import { newRunTmpDir, releaseNewRunTmpDir, removeAbandonedTmpDirs } from "./abandoned-tmp.js";
 import type { RunAttrsRequest } from "./run-attrs.js";
 import { initialRunAttrs } from "./run-attrs.js";
 import { copySourcecode } from "./sourcecode.js";
 
 /**
- * The state a new run appears in: claimed by us (to start now, or a trial
- * waiting for its batch), staged, or a batch's proto (Guild leaves an empty
- * PENDING marker in protos).
+ * The state a new run appears in: claimed by us to start now (`starting`),
+ * a trial waiting for its batch (`pending`: staged if the batch dies),
+ * staged, or a batch's proto (Guild leaves an empty PENDING marker in
+ * protos).
  */
-export type InitialState = "pending" | "staged" | "proto";
+export type InitialState = "starting" | "pending" | "staged" | "proto";
 
 export interface NewRunRequest extends Omit<RunAttrsRequest, "id"> {
   state: InitialState;
@@ -40,20 +43,19 @@ export interface NewRunRequest extends Omit<RunAttrsRequest, "id"> {
   id?: string;
 }
 
-export function tmpDirFor(home: string): string {
-  return join(home, "tmp", "new-runs");
-}
-
 export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: string } {
+  removeAbandonedTmpDirs(ctx.home);
   const id = req.id ?? newRunId();
-  const tmp = join(tmpDirFor(ctx.home), id);
+  const tmp = join(newRunTmpDir(ctx.home), id);
   const dir = join(runsDirFor(ctx.home), id);
   try {
     writeRunDir(tmp, { ...req, id }, ctx);
     moveRunDir(tmp, dir, ctx.home);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    rethrowStoreWriteError(e, `create a run in '${ctx.home}'`);
+  } finally {
+    releaseNewRunTmpDir(ctx.home);
   }
   return { id, dir };
 }
@@ -69,6 +71,6 @@ export function writeRunDir(dir: string, req: NewRunRequest & { id: string }, ct
   req.populate?.(dir);
   // A staged run's timestamp is when it was staged: queues start the oldest.
   if (req.state === "staged") writeNewRunAttrs(dir, { started: timestampUs() });
-  const marker = req.state === "staged" ? MARKER.STAGED : MARKER.PENDING;
-  writeFileSync(guildPath(dir, marker), req.state === "pending" ? formatProcessId(currentProcessId()) : "");
+  if (req.state === "proto") writeFileSync(guildPath(dir, MARKER.PENDING), "");
+  else runClaims.initNewRun(dir, req.state);
 }

@@ -13,8 +13,10 @@ import { renderLabel } from "../label.js";
 import { msg } from "../messages.js";
 import type { Operation } from "../op/operation.js";
 import { writeAttr, deleteAttr } from "../store/attrs.js";
-import { claimRun } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { findRunForStart } from "../store/find-run.js";
+import { isLockAlive } from "../store/lock.js";
+import { rethrowStoreWriteError } from "../store/write-errors.js";
 import { runOpDesc } from "../runs/op-desc.js";
 import { protoDir } from "../store/paths.js";
 import { runStatus } from "../store/status.js";
@@ -43,8 +45,14 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
     if (!confirm(text, true, (s) => ctx.out.stderr(s))) exitQuietly(0);
   }
   if (opts.background && opts.runId === undefined) return startInBackground(run.id, op.opref, opts, ctx);
-  const claim = claimRun(run.dir, { requireStaged: false });
-  if (claim !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
+  if (claimForStart(run.dir) !== "claimed") fail(`cannot start run ${run.id}: another process is starting it`);
+  // Checked again now that no one else can start it: it may have been
+  // started since we looked.
+  if (isLockAlive(run.dir)) {
+    // Its LOCK, not a claim, tells who runs it.
+    runClaims.completeClaim(run.dir);
+    fail(msg.cannotRestartRunning(run.id));
+  }
   updateRestartAttrs(run.dir, op, flags, opts);
   const envReq = { op, runDir: run.dir, runId: run.id, flags };
   if (opts.stage) {
@@ -79,4 +87,12 @@ function updateRestartAttrs(runDir: string, op: Operation, flags: FlagMap, opts:
   const label = renderLabel(op.labelTemplate, flags);
   if (label) writeAttr(runDir, "label", label);
   else deleteAttr(runDir, "label");
+}
+
+function claimForStart(runDir: string): ReturnType<typeof runClaims.claimForStart> {
+  try {
+    return runClaims.claimForStart(runDir);
+  } catch (e) {
+    rethrowStoreWriteError(e, `start run in '${runDir}'`);
+  }
 }

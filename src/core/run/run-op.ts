@@ -115,7 +115,7 @@ async function runNew(plan: RunPlan, opts: RunOptions, ctx: Ctx): Promise<RunRes
       label: renderLabel(op.labelTemplate, flags, warn) || null,
       runParams: runParamsFor(opts),
       randomSeed: opts.randomSeed,
-      state: opts.stage ? "staged" : "pending",
+      state: opts.stage ? "staged" : "starting",
       sourcecode: op.sourcecodeRoot ? { root: op.sourcecodeRoot, files } : undefined,
       sourcecodeDigest: op.sourcecodeRoot ? sourcecodeDigest(op.sourcecodeRoot, files) : undefined,
       guildFiles: opts.stage ? { ENV: envFileFor({ op, runDir, runId: id, flags }, ctx) } : undefined,

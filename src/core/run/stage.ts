@@ -2,9 +2,10 @@
 import type { Ctx } from "../context.js";
 import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
 import { noteRunChanged } from "../store/run-index.js";
-import { completeClaim } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
-import { guildPath, MARKER } from "../store/paths.js";
+import { removeLock } from "../store/lock.js";
+import { guildPath } from "../store/paths.js";
 import { shellQuote } from "../util/shell-quote.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { formatEnvFile, runEnvFor, type RunEnvRequest } from "./env.js";
@@ -19,16 +20,19 @@ export function envFileFor(req: RunEnvRequest, ctx: Ctx): string {
 
 /**
  * Turns a run we hold the claim on into a staged run: ENV written, its
- * timestamp refreshed (queues start the oldest first), STAGED set, and only
- * then the claim dropped, so no queue can see it half-staged.
+ * timestamp refreshed (queues start the oldest first), and only then the
+ * claim handed over as staged, in one step, so no queue can see it
+ * half-staged.
  */
 export function stageClaimedRun(req: RunEnvRequest, ctx: Ctx): void {
   if (hasAttr(req.runDir, "exit_status")) {
     noteRunChanged(req.runDir);
     deleteAttr(req.runDir, "exit_status");
   }
+  // A LOCK left by an earlier start whose process died would make the
+  // run read `terminated` again if a queue died claiming it.
+  removeLock(req.runDir);
   writeFileAtomic(guildPath(req.runDir, "ENV"), envFileFor(req, ctx));
   writeAttr(req.runDir, "started", timestampUs());
-  writeFileAtomic(guildPath(req.runDir, MARKER.STAGED), "");
-  completeClaim(req.runDir);
+  runClaims.stageClaimed(req.runDir);
 }

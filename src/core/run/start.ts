@@ -1,20 +1,20 @@
 /**
- * Starting a run we hold the claim on (its PENDING marker is ours): the
- * attrs of a (re)start, then the OS process or one of our in-process drivers
- * (batch, steps, queue), then the exit status. The status a reader derives
- * is right at every step: pending while claimed, running once LOCK names a
- * live process, then completed/error/terminated from `exit_status`.
+ * Starting a run we hold the claim on (see store/claim.ts): the attrs of a
+ * (re)start, then the OS process or one of our in-process drivers (batch,
+ * steps, queue), then the exit status. The status a reader derives is right
+ * at every step: pending while claimed, running once LOCK names a live
+ * process (the claim ends only after LOCK is written), then
+ * completed/error/terminated from `exit_status`; and if this process dies,
+ * staged (died before LOCK) or terminated (died after).
  */
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import type { Operation } from "../op/operation.js";
 import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
 import { noteRunChanged } from "../store/run-index.js";
-import { removeFile } from "../store/atomic.js";
-import { completeClaim, releaseClaim } from "../store/claim.js";
+import { runClaims } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
 import { removeLock, writeLock } from "../store/lock.js";
-import { guildPath, MARKER } from "../store/paths.js";
 import { currentProcessId } from "../util/proc.js";
 import { runEnvFor } from "./env.js";
 import { execProcess } from "./exec-process.js";
@@ -34,24 +34,24 @@ export interface StartRequest {
 
 export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<number> {
   const command = commandOrRelease(req, ctx);
-  removeFile(guildPath(req.runDir, MARKER.STAGED));
   if (hasAttr(req.runDir, "exit_status")) noteRunChanged(req.runDir);
   deleteAttr(req.runDir, "exit_status");
   deleteAttr(req.runDir, "stopped");
-  const env = runEnvFor({ op: req.op, runDir: req.runDir, runId: req.runId, flags: req.flags, extra: req.extraEnv }, ctx);
-  for (const w of command.warnings) ctx.out.stderr(`${w}\n`);
-  writeAttr(req.runDir, "cmd", command.argv);
-  writeAttr(req.runDir, "env", env);
-  writeAttr(req.runDir, "started", timestampUs());
-  // An error inside a driver still ends the run, recorded as failed.
+  // An error while starting or inside a driver still ends the run, recorded
+  // as failed (and the claim ends with it).
   let exitStatus = 1;
   try {
+    const env = runEnvFor({ op: req.op, runDir: req.runDir, runId: req.runId, flags: req.flags, extra: req.extraEnv }, ctx);
+    for (const w of command.warnings) ctx.out.stderr(`${w}\n`);
+    writeAttr(req.runDir, "cmd", command.argv);
+    writeAttr(req.runDir, "env", env);
+    writeAttr(req.runDir, "started", timestampUs());
     exitStatus =
       req.op.kind === "process"
         ? await execProcess({ runDir: req.runDir, argv: command.argv, env, out: ctx.out })
         : await runInProcess(req, ctx);
   } finally {
-    completeClaim(req.runDir);
+    runClaims.completeClaim(req.runDir);
     writeAttr(req.runDir, "exit_status", exitStatus);
     writeAttr(req.runDir, "stopped", timestampUs());
     removeLock(req.runDir);
@@ -64,7 +64,7 @@ function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof comman
   try {
     return commandFor(req.op, req.flags, ctx.env);
   } catch (e) {
-    releaseClaim(req.runDir);
+    runClaims.releaseClaim(req.runDir);
     throw e;
   }
 }
@@ -72,7 +72,7 @@ function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof comman
 /** Batch, steps and queue runs are driven by this process itself. */
 async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   writeLock(req.runDir, currentProcessId());
-  completeClaim(req.runDir);
+  runClaims.completeClaim(req.runDir);
   const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, ctx.out));
   try {
     return await runDriver(req, { ...ctx, out: teeOut(ctx.out, writer) });

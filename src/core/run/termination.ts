@@ -44,15 +44,28 @@ export function sleepUnlessTerminated(ms: number): Promise<void> {
   });
 }
 
+/** A second Ctrl-C: kill what is left at once (the runs read `terminated`). */
+export function killChildrenNow(): void {
+  for (const child of children) killGroup(child, "SIGKILL");
+}
+
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
+  if (!signalGroup(child.pid, signal)) {
     try {
       child.kill(signal);
     } catch {
       // already gone
     }
+  }
+}
+
+/** Signals the process group led by `pid`; false if there is none. */
+export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -88,3 +88,41 @@ export function writeNewRunAttrs(runDir: string, attrs: Record<string, unknown>)
 export function deleteAttr(runDir: string, name: string): void {
   removeFile(attrPath(runDir, name));
 }
+
+/**
+ * Why an attribute cannot be read: undefined when it reads (or is simply
+ * absent), else a short reason (for warnings about damaged runs).
+ */
+export function attrProblem(runDir: string, name: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(attrPath(runDir, name), "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? undefined : fileErrorText(code);
+  }
+  if (parseSimpleScalar(text)) return undefined;
+  try {
+    loadYaml(text);
+    return undefined;
+  } catch {
+    return "invalid YAML";
+  }
+}
+
+/** A filesystem error code as a warning says it. */
+export function fileErrorText(code: string | undefined): string {
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ENOTDIR":
+      return "not a directory";
+    case "ENOENT":
+      return "missing";
+    default:
+      return `cannot read (${code ?? "unknown error"})`;
+  }
+}

@@ -1,84 +1,67 @@
 /**
- * Claiming runs: the one place that decides which process may start a run.
+ * Who may start a run: the one interface every starter goes through (new
+ * runs, `--start`, queues, batches handing over their trials), and the one
+ * place that picks its implementation.
  *
- * A claim is the run's `PENDING` marker created with O_EXCL and holding the
- * claimer's pid, start time and host; exactly one process can create it. A
- * claim whose owner has died is stale and may be broken by the next claimer,
- * so a queue killed between claiming and starting loses no run. Guild's own
- * (empty) PENDING markers are never treated as stale.
+ * A run is free, staged (waiting to be started), or claimed by one process
+ * that is about to start or stage it. A claim ends when the run's LOCK names
+ * the started process (`completeClaim`) or when the run is handed back as
+ * staged (`stageClaimed`). A claim whose process died first is *abandoned*:
+ * a run that was staged reads as `staged` again, unless it had already
+ * started, and the next claimer takes the claim over; a run being started
+ * at once reads `terminated`. So a queue or batch killed at any moment loses
+ * no run, and no run starts twice.
  *
- * Everything else (queues, `--start`, batches) goes through these functions,
- * so another backend (a networked queue coordinating several machines) can
- * replace this module without touching its callers.
+ * Today's implementation keeps claims as files in the run directory, which
+ * coordinates every process on one machine (or sharing one filesystem with
+ * atomic rename). A networked queue coordinating several machines would be
+ * another `RunClaims`, selected here; nothing else changes.
  */
-import { existsSync, readFileSync, renameSync } from "node:fs";
-import { createExclusive, removeFile } from "./atomic.js";
-import { formatProcessId, parseProcessId } from "./lock.js";
-import { guildPath, MARKER } from "./paths.js";
-import { currentProcessId, isRecordedProcessAlive } from "../util/proc.js";
-
-export type ClaimResult = "claimed" | "taken" | "not-staged";
-
-function pendingPath(runDir: string): string {
-  return guildPath(runDir, MARKER.PENDING);
-}
-
-/** Claims a staged run for starting. `requireStaged: false` claims any run. */
-export function claimRun(runDir: string, opts: { requireStaged: boolean } = { requireStaged: true }): ClaimResult {
-  const owner = formatProcessId(currentProcessId());
-  if (!createExclusive(pendingPath(runDir), owner)) {
-    if (!breakStaleClaim(runDir) || !createExclusive(pendingPath(runDir), owner)) return "taken";
-  }
-  // Checked after claiming: a run started (and un-staged) by another process
-  // since we listed it must not start again.
-  if (opts.requireStaged && !existsSync(guildPath(runDir, MARKER.STAGED))) {
-    removeFile(pendingPath(runDir));
-    return "not-staged";
-  }
-  return "claimed";
-}
-
-/** Gives a claimed run back unchanged (it stays staged). */
-export function releaseClaim(runDir: string): void {
-  removeFile(pendingPath(runDir));
-}
-
-/** Ends a claim once the run is started (its LOCK written) or staged. */
-export function completeClaim(runDir: string): void {
-  removeFile(pendingPath(runDir));
-}
-
-export function isClaimStale(runDir: string): boolean {
-  let text: string;
-  try {
-    text = readFileSync(pendingPath(runDir), "utf8");
-  } catch {
-    return false;
-  }
-  const owner = parseProcessId(text);
-  return owner !== undefined && !isRecordedProcessAlive(owner);
-}
+import { fileClaims } from "./file-claims.js";
 
 /**
- * Removes a stale claim. The marker is first renamed to a name unique to us,
- * so two processes breaking the same stale claim cannot remove a fresh one.
+ * `claimed`: a live process holds the run; `staged`: waiting to be started;
+ * `abandoned`: its claimer died before starting or staging it, and the run
+ * was staged (or a trial waiting for its batch): it can be staged again;
+ * `interrupted`: its claimer died while starting it at once (a new run, or
+ * a finished one started again); `none`: no claim and not staged (a
+ * running or finished run).
  */
-function breakStaleClaim(runDir: string): boolean {
-  if (!isClaimStale(runDir)) return false;
-  const aside = `${pendingPath(runDir)}.stale.${process.pid}`;
-  try {
-    renameSync(pendingPath(runDir), aside);
-  } catch {
-    return false;
-  }
-  const text = readFileSync(aside, "utf8");
-  removeFile(aside);
-  const owner = parseProcessId(text);
-  if (owner === undefined || isRecordedProcessAlive(owner)) {
-    // Another process broke the stale claim and claimed the run between our
-    // check and our rename: put its claim back and leave the run to it.
-    createExclusive(pendingPath(runDir), text);
-    return false;
-  }
-  return true;
+export type ClaimState = "none" | "staged" | "claimed" | "abandoned" | "interrupted";
+
+/** `not-staged`: nothing to claim (started, finished, or never staged). */
+export type ClaimResult = "claimed" | "taken" | "not-staged";
+
+export interface RunClaims {
+  /**
+   * Marks a new run, still being assembled out of sight: staged; `pending`
+   * (claimed by us, staged again if we die: a batch's trial); or `starting`
+   * (claimed by us to start at once).
+   */
+  initNewRun(runDir: string, state: "staged" | "pending" | "starting"): void;
+  stateOf(runDir: string): ClaimState;
+  /**
+   * For queues: claims a staged run, or one whose claimer died before it
+   * started. Atomic across any number of processes.
+   */
+  claimStaged(runDir: string): ClaimResult;
+  /**
+   * For `--start`: claims a run whatever its state, unless another live
+   * process holds it. A claim held by our parent process (a queue that
+   * starts a run through `guild run --start`) is handed over to us.
+   */
+  claimForStart(runDir: string): ClaimResult;
+  /** Hands a run we hold over as staged: a batch staging a trial, `--stage`. */
+  stageClaimed(runDir: string): void;
+  /**
+   * Gives a claim back unused (the run could not be started): a run that was
+   * staged is staged again, one claimed to start at once is left as it was.
+   */
+  releaseClaim(runDir: string): void;
+  /** Ends our claim: the run's LOCK now names the process that runs it. */
+  completeClaim(runDir: string): void;
+  /** Whether we (still) hold the run's claim. */
+  holdsClaim(runDir: string): boolean;
 }
+
+export const runClaims: RunClaims = fileClaims;

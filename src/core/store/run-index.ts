@@ -48,6 +48,17 @@ const TICK_MARGIN_NS = 20_000_000n;
 /** Rewrite the index once this many logged or finished-live runs pile up. */
 const REWRITE_AFTER = 32;
 
+/**
+ * Entries of `runs/` that are not runs (no readable `.guild/opref`), as the
+ * last `openRunList` of this process found them: listings warn about them.
+ * They are kept with the live ids in the index, so they are seen every time.
+ */
+const skippedByHome = new Map<string, string[]>();
+
+export function skippedEntries(home: string): readonly string[] {
+  return skippedByHome.get(home) ?? [];
+}
+
 /** All runs of the store, newest first (Guild's run timestamp order). */
 export function openRunList(home: string): RunList {
   const runsDir = join(home, "runs");
@@ -86,11 +97,16 @@ export function indexedRuns(home: string): RunEntry[] {
 /** Every change to runs/ since the index is known: read only what changed. */
 function fromIndex(home: string, runsDir: string, data: IndexData, changes: Changes): RunList {
   const live: RunEntry[] = [];
+  const skipped: string[] = [];
+  const wasLive = new Set(data.liveIds);
   let finishedLive = 0;
   for (const id of new Set([...data.liveIds, ...changes.changed])) {
     if (changes.removed.has(id)) continue;
     const entry = readEntry(runsDir, id);
-    if (!entry) continue;
+    if (!entry) {
+      if (wasLive.has(id)) skipped.push(id);
+      continue;
+    }
     live.push(entry);
     if (entry.finalStatus) finishedLive++;
   }
@@ -99,8 +115,9 @@ function fromIndex(home: string, runsDir: string, data: IndexData, changes: Chan
     .map((id) => recordPosition(data, id))
     .filter((pos): pos is number => pos !== undefined);
   const list = mergedRunList(indexSource(data, runsDir, skip), live);
+  skippedByHome.set(home, skipped);
   if (skip.length + finishedLive + changes.added.size > REWRITE_AFTER) {
-    writeIndex(home, changes.end, changes.chainEnd, list);
+    writeIndex(home, changes.end, changes.chainEnd, list, skipped);
   }
   return list;
 }
@@ -114,12 +131,14 @@ function rebuild(home: string, runsDir: string, base: string | undefined, data: 
   }
   const keep = new Uint8Array(data?.finalCount ?? 0);
   const fresh: RunEntry[] = [];
+  const skipped: string[] = [];
   for (const id of ids) {
     const pos = changes.changed.has(id) ? undefined : cached.get(id);
     if (pos !== undefined) keep[pos] = 1;
     else {
       const entry = readEntry(runsDir, id);
       if (entry) fresh.push(entry);
+      else skipped.push(id);
     }
   }
   const kept: RunEntry[] = [];
@@ -127,7 +146,8 @@ function rebuild(home: string, runsDir: string, base: string | undefined, data: 
   const finals = fresh.filter((r) => r.finalStatus && isIndexable(r)).sort(compareNewestFirst);
   const live = fresh.filter((r) => !r.finalStatus || !isIndexable(r)).sort(compareNewestFirst);
   const list = mergedRunList(arraySource(mergeSorted(kept, finals)), live);
-  writeIndex(home, changes.end, base, list);
+  skippedByHome.set(home, skipped);
+  writeIndex(home, changes.end, base, list, skipped);
   return list;
 }
 
@@ -161,8 +181,8 @@ function readEntry(runsDir: string, id: string): RunEntry | undefined {
   return { id, dir, timestamp, finalStatus: finished ? (status as FinalStatus) : undefined };
 }
 
-function writeIndex(home: string, changesOffset: number, runsState: string | undefined, list: RunList): void {
-  const liveIds: string[] = [];
+function writeIndex(home: string, changesOffset: number, runsState: string | undefined, list: RunList, skipped: readonly string[]): void {
+  const liveIds: string[] = [...skipped];
   const finals: RunEntry[] = [];
   for (const run of list) {
     if (run.finalStatus && isIndexable(run)) finals.push(run);

@@ -1,12 +1,15 @@
 /**
  * A run's status is derived from its files, never stored (guild/run.py),
  * with the fixes later Guild made: the recorded exit status is checked
- * before the pid, and a dead process never shows as `running`.
+ * before the pid, and a dead process never shows as `running`. Claims (see
+ * claim.ts) add two states: a live claim is `pending`, and a claim whose
+ * process died before the run started leaves the run `staged` (or
+ * `terminated`, when it was being started at once).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { isRecordedProcessAlive, type ProcessId } from "../util/proc.js";
+import { existsSync } from "node:fs";
 import { readAttr } from "./attrs.js";
-import { readLock, parseProcessId } from "./lock.js";
+import { runClaims, type ClaimState } from "./claim.js";
+import { isLockAlive } from "./lock.js";
 import { attrPath, guildPath, MARKER } from "./paths.js";
 
 export const STATUSES = ["running", "pending", "staged", "completed", "error", "terminated"] as const;
@@ -14,10 +17,9 @@ export type RunStatus = (typeof STATUSES)[number];
 
 export interface StatusFacts {
   remoteLock: boolean;
-  /** PENDING present; `pendingStale` when its recorded claimer is gone. */
+  /** Guild's PENDING marker (a Guild queue's claim, or a run Guild is making). */
   pending: boolean;
-  pendingStale: boolean;
-  staged: boolean;
+  claim: ClaimState;
   remoteExitStatus: unknown;
   exitStatus: unknown;
   /** LOCK present; `lockAlive` when its process is the live run. */
@@ -33,31 +35,27 @@ export function statusForExitStatus(code: unknown): RunStatus {
 
 export function statusFromFacts(f: StatusFacts): RunStatus {
   if (f.remoteLock) return "running";
-  // A claim whose owner died falls back to what the run was before it.
-  if (f.pending && !(f.pendingStale && f.staged)) return "pending";
-  if (f.staged) return "staged";
+  if (f.pending || f.claim === "claimed") return "pending";
+  if (f.claim === "staged") return "staged";
   if (f.remoteExitStatus !== undefined && f.remoteExitStatus !== null) {
     return f.remoteExitStatus === 0 ? "completed" : f.remoteExitStatus === 2 ? "terminated" : "error";
   }
   if (f.exitStatus !== undefined && f.exitStatus !== null) return statusForExitStatus(f.exitStatus);
   if (f.locked) return f.lockAlive ? "running" : "terminated";
+  // Claimed, never started, and its claimer died: a staged run (or a
+  // batch's trial) can be started again; a run being started at once was
+  // killed before it could start.
+  if (f.claim === "abandoned") return "staged";
+  if (f.claim === "interrupted") return "terminated";
   return "error";
-}
-
-/** The claimer recorded in PENDING (ours); Guild's empty marker has none. */
-export function readPendingOwner(runDir: string): ProcessId | undefined {
-  try {
-    return parseProcessId(readFileSync(guildPath(runDir, MARKER.PENDING), "utf8"));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
  * The facts of a run dir, each read only when `statusFromFacts` asks for it
- * (a staged run costs three existence checks, not a dozen reads). Files
- * that are usually absent are tested with existsSync before reading: a
- * failed read throws, and at thousands of runs the exceptions show.
+ * (a staged run costs an existence check and a directory listing, not a
+ * dozen reads). Files that are usually absent are tested with existsSync
+ * before reading: a failed read throws, and at thousands of runs the
+ * exceptions show.
  */
 export function statusFactsFor(runDir: string): StatusFacts {
   const cache = new Map<keyof StatusFacts, unknown>();
@@ -66,7 +64,6 @@ export function statusFactsFor(runDir: string): StatusFacts {
     return cache.get(key) as StatusFacts[K];
   };
   const has = (name: string) => existsSync(guildPath(runDir, name));
-  const lock = () => (facts.locked ? readLock(runDir) : undefined);
   const facts: StatusFacts = {
     get remoteLock() {
       return memo("remoteLock", () => has(MARKER.LOCK_REMOTE));
@@ -74,14 +71,8 @@ export function statusFactsFor(runDir: string): StatusFacts {
     get pending() {
       return memo("pending", () => has(MARKER.PENDING));
     },
-    get pendingStale() {
-      return memo("pendingStale", () => {
-        const owner = facts.pending ? readPendingOwner(runDir) : undefined;
-        return owner !== undefined && !isRecordedProcessAlive(owner);
-      });
-    },
-    get staged() {
-      return memo("staged", () => has(MARKER.STAGED));
+    get claim() {
+      return memo("claim", () => runClaims.stateOf(runDir));
     },
     get remoteExitStatus() {
       return memo("remoteExitStatus", () => readOptionalAttr(runDir, "exit_status.remote"));
@@ -93,10 +84,7 @@ export function statusFactsFor(runDir: string): StatusFacts {
       return memo("locked", () => !facts.pending && has(MARKER.LOCK));
     },
     get lockAlive() {
-      return memo("lockAlive", () => {
-        const rec = lock();
-        return rec !== undefined && isRecordedProcessAlive(rec);
-      });
+      return memo("lockAlive", () => facts.locked && isLockAlive(runDir));
     },
   };
   return facts;

@@ -7,10 +7,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatProcessId, parseProcessId } from "../../../src/core/store/lock.js";
-import type { ProcessId } from "../../../src/core/util/proc.js";
+import { formatProcessId, parseProcessId, type LockRecord } from "../../../src/core/store/lock.js";
 
-const IDS: ProcessId[] = [
+const IDS: LockRecord[] = [
   { pid: 1 },
   { pid: 42 },
   { pid: 4194304 },
@@ -18,15 +17,18 @@ const IDS: ProcessId[] = [
   { pid: 1234, startTime: 987654 },
   { pid: 1234, host: "box" },
   { pid: 31337, startTime: 5, host: "build-host.example.com" },
+  { pid: 31337, startTime: 5, host: "h", supervisor: { pid: 31330, startTime: 4 } },
+  { pid: 31337, supervisor: { pid: 31330 } },
 ];
 
 describe("formatProcessId", () => {
-  const CASES: [ProcessId, string][] = [
+  const CASES: [LockRecord, string][] = [
     [{ pid: 42 }, "42       \n"],
     [{ pid: 123456789 }, "123456789\n"],
     [{ pid: 1234, startTime: 987654 }, "1234     \nstart=987654\n"],
     [{ pid: 1234, host: "box" }, "1234     \nhost=box\n"],
     [{ pid: 7, startTime: 5, host: "h" }, "7        \nstart=5 host=h\n"],
+    [{ pid: 7, startTime: 5, host: "h", supervisor: { pid: 3, startTime: 2 } }, "7        \nstart=5 host=h guild=3.2\n"],
   ];
   for (const [id, want] of CASES) test(JSON.stringify(id), () => assert.equal(formatProcessId(id), want));
 
@@ -42,13 +44,15 @@ describe("parseProcessId", () => {
   for (const id of IDS) {
     test(`round trip ${JSON.stringify(id)}`, () => assert.deepEqual(parseProcessId(formatProcessId(id)), id));
   }
-  const CASES: [string, ProcessId | undefined][] = [
+  const CASES: [string, LockRecord | undefined][] = [
     // Guild writes str(pid) with no newline.
     ["12345", { pid: 12345 }],
     ["12345\n", { pid: 12345 }],
     ["  42  \n", { pid: 42 }],
     ["42       \nstart=abc host=", { pid: 42 }],
     ["42       \nother=1 start=7", { pid: 42, startTime: 7 }],
+    ["42       \nguild=9.x", { pid: 42 }],
+    ["42       \nguild=9.-", { pid: 42, supervisor: { pid: 9 } }],
     // Garbage: no pid.
     ["", undefined],
     ["\n", undefined],

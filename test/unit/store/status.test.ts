@@ -1,7 +1,7 @@
 // Run status (spec §2): the 2020 order of checks, with the later fixes the
 // port adopts: exit_status is checked before the LOCK pid, a LOCK whose
-// process is gone is `terminated`, and a stale PENDING claim on a staged run
-// falls back to `staged`.
+// process is gone is `terminated`; and claims (store/claim.ts): a live claim
+// is `pending`, an abandoned claim on a run that never started is `staged`.
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -19,8 +19,7 @@ import {
 const NONE: StatusFacts = {
   remoteLock: false,
   pending: false,
-  pendingStale: false,
-  staged: false,
+  claim: "none",
   remoteExitStatus: undefined,
   exitStatus: undefined,
   locked: false,
@@ -31,18 +30,19 @@ describe("statusFromFacts", () => {
   const CASES: [string, Partial<StatusFacts>, RunStatus][] = [
     // 1. LOCK.remote wins over everything.
     ["remote lock", { remoteLock: true }, "running"],
-    ["remote lock beats pending/staged/exit", { remoteLock: true, pending: true, staged: true, exitStatus: 1 }, "running"],
-    // 2. PENDING
+    ["remote lock beats pending/staged/exit", { remoteLock: true, pending: true, claim: "staged", exitStatus: 1 }, "running"],
+    // 2. PENDING (Guild's marker) or a live claim
     ["pending", { pending: true }, "pending"],
-    ["pending beats staged", { pending: true, staged: true }, "pending"],
+    ["claimed", { claim: "claimed" }, "pending"],
     ["pending beats exit_status", { pending: true, exitStatus: 0 }, "pending"],
+    ["claim beats exit_status", { claim: "claimed", exitStatus: 0 }, "pending"],
     ["pending beats live lock", { pending: true, locked: true, lockAlive: true }, "pending"],
-    ["stale pending claim on staged run", { pending: true, pendingStale: true, staged: true }, "staged"],
-    ["stale pending claim, not staged", { pending: true, pendingStale: true }, "pending"],
+    ["claim beats live lock", { claim: "claimed", locked: true, lockAlive: true }, "pending"],
     // 3. STAGED
-    ["staged", { staged: true }, "staged"],
-    ["staged beats exit_status", { staged: true, exitStatus: 1 }, "staged"],
-    ["staged beats live lock", { staged: true, locked: true, lockAlive: true }, "staged"],
+    ["staged", { claim: "staged" }, "staged"],
+    ["Guild's PENDING beats staged", { pending: true, claim: "staged" }, "pending"],
+    ["staged beats exit_status", { claim: "staged", exitStatus: 1 }, "staged"],
+    ["staged beats live lock", { claim: "staged", locked: true, lockAlive: true }, "staged"],
     // 4. exit_status.remote: 0 completed, 2 terminated, else error
     ["remote exit 0", { remoteExitStatus: 0 }, "completed"],
     ["remote exit 2", { remoteExitStatus: 2 }, "terminated"],
@@ -64,7 +64,14 @@ describe("statusFromFacts", () => {
     ["live lock", { locked: true, lockAlive: true }, "running"],
     ["dead lock, no exit_status", { locked: true }, "terminated"],
     ["exit null, live lock", { exitStatus: null, locked: true, lockAlive: true }, "running"],
-    // 7. nothing at all
+    // 7. an abandoned claim: staged unless the run got started
+    ["abandoned claim, never started", { claim: "abandoned" }, "staged"],
+    ["abandoned claim, started and still running", { claim: "abandoned", locked: true, lockAlive: true }, "running"],
+    ["abandoned claim, started and died", { claim: "abandoned", locked: true }, "terminated"],
+    ["abandoned claim on a finished run", { claim: "abandoned", exitStatus: 0 }, "completed"],
+    ["interrupted start, never started", { claim: "interrupted" }, "terminated"],
+    ["interrupted start of a finished run", { claim: "interrupted", exitStatus: 1 }, "error"],
+    // 8. nothing at all
     ["no markers, no exit_status", {}, "error"],
   ];
   for (const [name, facts, want] of CASES) {
@@ -109,8 +116,11 @@ describe("runStatus on run directories written as Guild writes them", () => {
     ["staged run", { STAGED: "" }, "staged"],
     ["Guild's empty PENDING marker", { PENDING: "" }, "pending"],
     ["Guild's empty PENDING marker on a staged run", { PENDING: "", STAGED: "" }, "pending"],
-    ["our PENDING claim by a dead process on a staged run", { PENDING: `${deadPid}`.padEnd(9) + "\n", STAGED: "" }, "staged"],
-    ["our PENDING claim by a live process on a staged run", { PENDING: `${process.pid}`.padEnd(9) + "\n", STAGED: "" }, "pending"],
+    [`a claim by a live process`, { [`CLAIMED.${process.pid}.-.`]: "" }, "pending"],
+    [`a claim by a dead process`, { [`CLAIMED.${deadPid}.-.`]: "" }, "staged"],
+    [`a claim by a dead process on a run it started`, { [`CLAIMED.${deadPid}.-.`]: "", LOCK: `${deadPid}` }, "terminated"],
+    [`a claim by a dead process on a finished run`, { [`CLAIMED.${deadPid}.-.`]: "", "attrs/exit_status": "1\n" }, "error"],
+    [`a dead process's claim to start a run at once`, { [`STARTING.${deadPid}.-.`]: "" }, "terminated"],
     ["LOCK.remote", { "LOCK.remote": "" }, "running"],
     ["remote exit status 2", { "attrs/exit_status.remote": "2\n" }, "terminated"],
     ["Guild LOCK (pid only) of a live process", { LOCK: `${process.pid}` }, "running"],
