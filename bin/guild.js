@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { runCli } from "../dist/bundle/cli.js";
-
-process.exitCode = await runCli(process.argv.slice(2));
+// CommonJS (see bin/package.json): Node starts it without its ES module loader.
+require("../dist/bundle/cli.js")
+  .runCli(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -16,6 +16,8 @@ export interface CliIo {
   /** Set by a command whose result is an exit code (an operation's). */
   exitCode: number;
   globals: Pick<GlobalArgs, "home" | "cwd">;
+  /** The command's own arguments (after its name). */
+  args?: readonly string[];
 }
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
@@ -36,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       return EXIT.USAGE_ERROR;
     }
     io.globals = { home: args.home, cwd: args.cwd };
-    const { default: main } = await entry.load();
+    const { main } = await entry.load();
     await main(args.command, args.rest, io);
     return io.exitCode;
   } catch (e) {

@@ -14,7 +14,7 @@ export interface CommandEntry {
   aliases?: readonly string[];
   summary: string;
   /** The command's entry module: one bundle per command in the bin. */
-  load(): Promise<{ default: CommandMain }>;
+  load(): Promise<{ main: CommandMain }>;
 }
 
 /** Listed in the top-level help in this order (alphabetical, as click does). */

@@ -6,6 +6,7 @@ import { createProgram } from "../program.js";
 export type Register = (program: Command, io: CliIo) => void;
 
 export async function runCommand(register: Register, name: string, args: readonly string[], io: CliIo): Promise<void> {
+  io.args = args;
   const program = createProgram(io);
   register(program, io);
   await program.parseAsync([name, ...args], { from: "user" });

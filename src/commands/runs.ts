@@ -33,6 +33,12 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     program.command("runs").summary("Show or manage runs.").description("Show or manage runs.").helpCommand(false),
     io,
   );
+  const wanted = subcommandsFor(io.args);
+  if (wanted.has("list")) registerListCommand(runs, io);
+  registerChangingCommands(runs, io, wanted);
+}
+
+function registerListCommand(runs: Command, io: CliIo): void {
   const list = runs
     .command("list", { isDefault: true })
     .summary("List runs.")
@@ -51,8 +57,11 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     listRunsCommand(contextFor(self, io, { createHome: false }), { ...options, more }, self);
   });
   configure(list, io);
+}
 
+function registerChangingCommands(runs: Command, io: CliIo, wanted: Set<string>): void {
   for (const name of ["rm", "delete"]) {
+    if (!wanted.has(name)) continue;
     const rm = runs
       .command(name)
       .summary("Delete one or more runs.")
@@ -70,12 +79,30 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     });
     configure(rm, io);
   }
-  registerInfoCommand(runs, io);
-  registerLabelCommand(runs, io);
-  registerMarkCommand(runs, io);
-  registerPurgeCommand(runs, io);
-  registerRestoreCommand(runs, io);
-  registerStopCommand(runs, io);
+  const others: [string, (runs: Command, io: CliIo) => void][] = [
+    ["info", registerInfoCommand],
+    ["label", registerLabelCommand],
+    ["mark", registerMarkCommand],
+    ["purge", registerPurgeCommand],
+    ["restore", registerRestoreCommand],
+    ["stop", registerStopCommand],
+  ];
+  for (const [name, register] of others) if (wanted.has(name)) register(runs, io);
+}
+
+const SUBCOMMANDS = ["list", "rm", "delete", "info", "label", "mark", "purge", "restore", "stop"];
+
+/**
+ * The subcommands to define for these arguments: only the one being run
+ * (each brings a dozen filter options, and `guild runs` should start fast),
+ * or all of them for help and for names commander must report as unknown.
+ */
+export function subcommandsFor(args: readonly string[] | undefined): Set<string> {
+  const first = args?.[0];
+  if (first !== undefined && SUBCOMMANDS.includes(first)) return new Set([first]);
+  const help = args?.some((a) => a === "-h" || a === "--help");
+  if ((first === undefined || first.startsWith("-")) && !help) return new Set(["list"]);
+  return new Set(SUBCOMMANDS);
 }
 
 export function parseLimit(limit: string | undefined): number | undefined {

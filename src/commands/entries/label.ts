@@ -3,6 +3,6 @@ import type { CliIo } from "../../cli.js";
 import { runCommand } from "../run-command.js";
 import { registerLabelCommand } from "../runs-label.js";
 
-export default function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+export function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
   return runCommand(registerLabelCommand, name, args, io);
 }

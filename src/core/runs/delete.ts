@@ -6,7 +6,6 @@
  */
 import { mkdirSync, rmSync, existsSync } from "node:fs";
 import { moveRunDir } from "../store/run-index-changes.js";
-import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import type { Ctx } from "../context.js";
 import { runsDirFor, trashRunsDirFor } from "../home.js";
@@ -42,7 +41,7 @@ export function restoreRuns(rows: readonly RunLocation[], ctx: Ctx): number {
 function moveRun(src: string, dest: string, ctx: Ctx): void {
   mkdirSync(dirname(dest), { recursive: true });
   if (existsSync(dest)) {
-    const backup = `${dest}_${randomBytes(4).toString("hex")}`;
+    const backup = `${dest}_${randomSuffix()}`;
     ctx.out.stderr(`WARNING: ${dest} exists, moving to ${backup}\n`);
     moveRunDir(dest, backup, ctx.home);
   }
@@ -50,7 +49,7 @@ function moveRun(src: string, dest: string, ctx: Ctx): void {
 }
 
 function removeRunDir(dir: string, ctx: Ctx): void {
-  const aside = join(ctx.home, "tmp", `deleting-${basename(dir)}-${randomBytes(4).toString("hex")}`);
+  const aside = join(ctx.home, "tmp", `deleting-${basename(dir)}-${randomSuffix()}`);
   mkdirSync(dirname(aside), { recursive: true });
   try {
     moveRunDir(dir, aside, ctx.home);
@@ -60,4 +59,15 @@ function removeRunDir(dir: string, ctx: Ctx): void {
     return;
   }
   rmSync(aside, { recursive: true, force: true });
+}
+
+/**
+ * Eight hex digits for a backup or scratch name. (Not node:crypto: loading
+ * it costs every `guild runs` command a few milliseconds, and these names
+ * need no secrecy, only to differ.)
+ */
+function randomSuffix(): string {
+  return Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, "0");
 }

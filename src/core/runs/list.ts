@@ -9,7 +9,7 @@ import { homedir } from "node:os";
 import { readdirSync } from "node:fs";
 import type { Ctx } from "../context.js";
 import { trashRunsDirFor } from "../home.js";
-import { readAttr } from "../store/attrs.js";
+import { readAttr, readOptionalAttr } from "../store/attrs.js";
 import { listRunsIn, type RunEntry } from "../store/list-runs.js";
 import { openRunList, type RunList } from "../store/run-index.js";
 import { arraySource, mergedRunList } from "../store/run-list.js";
@@ -149,7 +149,7 @@ class LazyRow implements RunRow {
   }
 
   get marked(): boolean {
-    this.#marked ??= Boolean(readAttr(this.dir, "marked"));
+    this.#marked ??= Boolean(readOptionalAttr(this.dir, "marked"));
     return this.#marked;
   }
 

@@ -3,7 +3,7 @@
  * the way Guild writes them (block YAML, stripped, one trailing newline) and
  * always atomically.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dumpYaml, loadYaml } from "../yaml/guild-yaml.js";
 import { writeFileAtomic, removeFile } from "./atomic.js";
 import { attrPath, attrsDir } from "./paths.js";
@@ -31,6 +31,15 @@ export function readAttr(runDir: string, name: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * For attributes most runs lack (`marked`, `exit_status.remote`): tested
+ * with existsSync first, as a failed read throws and exceptions cost more
+ * than the check.
+ */
+export function readOptionalAttr(runDir: string, name: string): unknown {
+  return existsSync(attrPath(runDir, name)) ? readAttr(runDir, name) : undefined;
 }
 
 export function hasAttr(runDir: string, name: string): boolean {

@@ -113,9 +113,11 @@ export const fileClaims: RunClaims = {
   },
 
   stateOf(runDir): ClaimState {
+    // STAGED is itself the run's one token (claiming renames it away), so
+    // while it is there no claim can be: no need to list `.guild/`.
+    if (existsSync(guildPath(runDir, MARKER.STAGED))) return "staged";
     const claims = claimsOn(runDir);
     if (claims.some((c) => isOwnerKeyAlive(c.key))) return "claimed";
-    if (existsSync(guildPath(runDir, MARKER.STAGED))) return "staged";
     if (claims.some((c) => c.kind === "CLAIMED")) return "abandoned";
     return claims.length ? "interrupted" : "none";
   },

@@ -7,10 +7,10 @@
  * `terminated`, when it was being started at once).
  */
 import { existsSync } from "node:fs";
-import { readAttr } from "./attrs.js";
+import { readOptionalAttr } from "./attrs.js";
 import { runClaims, type ClaimState } from "./claim.js";
 import { isLockAlive } from "./lock.js";
-import { attrPath, guildPath, MARKER } from "./paths.js";
+import { guildPath, MARKER } from "./paths.js";
 
 export const STATUSES = ["running", "pending", "staged", "completed", "error", "terminated"] as const;
 export type RunStatus = (typeof STATUSES)[number];
@@ -90,9 +90,7 @@ export function statusFactsFor(runDir: string): StatusFacts {
   return facts;
 }
 
-function readOptionalAttr(runDir: string, name: string): unknown {
-  return existsSync(attrPath(runDir, name)) ? readAttr(runDir, name) : undefined;
-}
+
 
 export function runStatus(runDir: string): RunStatus {
   return statusFromFacts(statusFactsFor(runDir));
