@@ -2,12 +2,15 @@
 // Builds a synthetic Guild home with N runs in Guild AI's format (opref,
 // YAML attrs, markers), as a store of years of runs would look: mostly
 // completed say.py runs, some errors and terminated runs, a few staged.
-// Usage: node bench/make-store.mjs HOME N
+// Usage: node bench/make-store.mjs HOME N [STAGED_PERCENT]
+// (1% of the runs are staged by default: live runs are re-read by every
+// listing, so they are what a listing's cost depends on besides the count.)
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 
-const [home, countArg] = process.argv.slice(2);
+const [home, countArg, stagedArg = "1"] = process.argv.slice(2);
+const stagedEvery = Number(stagedArg) > 0 ? Math.round(100 / Number(stagedArg)) : 0;
 const count = Number(countArg);
 if (!home || !Number.isInteger(count)) {
   console.error("usage: make-store.mjs HOME N");
@@ -48,7 +51,7 @@ for (let i = 0; i < count; i++) {
   const attrs = join(dir, ".guild", "attrs");
   mkdirSync(attrs, { recursive: true });
   const started = now - (count - i) * 60_000_000;
-  const kind = i % 100 === 99 ? "staged" : i % 20 === 7 ? "error" : i % 50 === 13 ? "terminated" : "completed";
+  const kind = stagedEvery && i % stagedEvery === stagedEvery - 1 ? "staged" : i % 20 === 7 ? "error" : i % 50 === 13 ? "terminated" : "completed";
   const msg = `m${i}`;
   writeFileSync(join(dir, ".guild", "opref"), "script:/srv/project '' '' say.py\n");
   const files = {
