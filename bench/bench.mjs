@@ -132,15 +132,14 @@ function listing() {
 }
 
 function listingOf(size, stagedPercent) {
-  {
-    const home = store(size, stagedPercent);
-    guild("runs"); // warm the index outside the timed runs
-    measure(guild("runs"), { GUILD_HOME: home });
-    const r = pair(guild("runs"), NODE0, { envA: { GUILD_HOME: home } });
-    const target = size >= 100000 ? 3 : 1.5;
-    report(`guild runs, ${size} runs (${stagedPercent}% staged)`, `${r.cpuRatio.toFixed(2)}x node -e 0 (CPU; wall ${r.wallRatio.toFixed(2)}x), peak ${r.a.rss.toFixed(0)} MiB`,
-      size >= 100000 ? "<= 3x, < 150 MiB" : size >= 10000 ? "<= 1.5x" : "-", size >= 100000 ? r.cpuRatio <= target && r.a.rss < 150 : size >= 10000 ? r.cpuRatio <= target : true);
-  }
+  const home = store(size, stagedPercent);
+  measure(guild("runs"), { GUILD_HOME: home }); // builds the index outside the timed runs
+  const r = pair(guild("runs"), NODE0, { envA: { GUILD_HOME: home } });
+  const figure = `${r.cpuRatio.toFixed(2)}x node -e 0 (CPU; wall ${r.wallRatio.toFixed(2)}x), peak ${r.a.rss.toFixed(0)} MiB`;
+  const name = `guild runs, ${size} runs (${stagedPercent}% staged)`;
+  if (size >= 100000) report(name, figure, "<= 3x, < 150 MiB", r.cpuRatio <= 3 && r.a.rss < 150);
+  else if (size >= 10000) report(name, figure, "<= 1.5x", r.cpuRatio <= 1.5);
+  else report(name, figure, "-", true);
 }
 
 function stageTrials(home, count) {
