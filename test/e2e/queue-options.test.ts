@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { exitOf, guild, spawnGuild, type GuildEnv } from "../helpers/guild-cli.js";
+import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
 import { killLeftovers, listedRuns, runDirsOf, runIds, shortIdOf, treePids } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { waitFor } from "../helpers/wait.js";
@@ -25,12 +25,9 @@ afterEach(() => {
 
 const LIMIT = { timeout: 120_000 };
 
-function startGuild(args: string[], name: string) {
-  const path = join(p.root, `${name}.out`);
-  const fd = openSync(path, "w");
-  const child = spawnGuild(args, g, fd);
-  const exited = exitOf(child).finally(() => closeSync(fd));
-  return { child, exited, output: () => readFileSync(path, "utf8") };
+/** Starts guild in the background, its output to a file. */
+function startGuild(args: string[], name = "guild") {
+  return startGuildIn(p.root, args, g, name);
 }
 
 const LOG = (text: string) => new RegExp(`^INFO: \\[queue\\] \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${text}$`, "m");

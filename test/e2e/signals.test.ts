@@ -7,9 +7,9 @@
  */
 import { afterEach, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { exitOf, guild, spawnGuild, type GuildEnv } from "../helpers/guild-cli.js";
+import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
 import { isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { waitFor } from "../helpers/wait.js";
@@ -30,11 +30,7 @@ const LIMIT = { timeout: 120_000 };
 
 /** Starts guild in the background, its output to a file. */
 function startGuild(args: string[], name = "guild") {
-  const path = join(p.root, `${name}.out`);
-  const fd = openSync(path, "w");
-  const child = spawnGuild(args, g, fd);
-  const exited = exitOf(child).finally(() => closeSync(fd));
-  return { child, exited, output: () => readFileSync(path, "utf8") };
+  return startGuildIn(p.root, args, g, name);
 }
 
 /** Waits for a tree.py run to have started its child; returns its pids. */

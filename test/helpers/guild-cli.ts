@@ -77,3 +77,12 @@ export function exitOf(child: ChildProcess): Promise<number> {
 export function spawnGuild(args: readonly string[], g: GuildEnv, outFd: number): ChildProcess {
   return spawn(process.execPath, [GUILD_BIN, ...args], { cwd: g.cwd, env: guildEnv(g), stdio: ["ignore", outFd, outFd] });
 }
+
+/** A guild started in the background, its output going to `<dir>/<name>.out`. */
+export function startGuildIn(dir: string, args: readonly string[], g: GuildEnv, name = "guild") {
+  const path = join(dir, `${name}.out`);
+  const fd = openSync(path, "w");
+  const child = spawnGuild(args, g, fd);
+  const exited = exitOf(child).finally(() => closeSync(fd));
+  return { child, exited, output: () => readFileSync(path, "utf8") };
+}
