@@ -70,7 +70,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("'--random-seed'"))
     .option("-o, --optimizer <name>", "Optimize the run using the specified algorithm ('random' or '+').")
     .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
-    .option("-n, --needed", "Run only if there is not an available matching run.")
+    .option("--needed", "Run only if there is not an available matching run.")
     .option("--print-cmd", "Show operation command and exit.")
     .option("--print-env", "Show operation environment and exit.")
     .option("--print-trials", "Show generated trials and exit.")

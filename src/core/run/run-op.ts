@@ -25,6 +25,8 @@ import { envFileFor, stagedMessage } from "./stage.js";
 import { startClaimedRun } from "./start.js";
 import { batchOperation, randomOperation } from "../op/builtins.js";
 import { startInBackground } from "./background.js";
+import { matchingRuns, skipMessage } from "./needed.js";
+import { formatRunsTable } from "../runs/table.js";
 
 export { labelTemplateFor } from "./plan.js";
 
@@ -43,6 +45,14 @@ export async function runOp(opts: RunOptions, ctx: Ctx): Promise<RunResult> {
   if (isPrintRequest(opts)) {
     printForPlan(plan, opts, ctx);
     return { exitCode: 0 };
+  }
+  if (opts.needed) {
+    const batchOp = plan.batch && (plan.batch.optimizer === "random" ? randomOperation() : batchOperation());
+    const matching = matchingRuns({ op: plan.op, flags: plan.flags, batchOp }, ctx);
+    if (matching.length) {
+      ctx.out.stdout(skipMessage(matching, formatRunsTable));
+      return { exitCode: 0 };
+    }
   }
   if (!opts.yes) confirmRun(plan, opts, ctx);
   if (opts.background && opts.runId === undefined) {
