@@ -172,7 +172,9 @@ function staging() {
 
 function queueOverhead() {
   const K = 40;
-  withHome(0, (home) => queueOverheadIn(home, K));
+  withHome(0, (home) => queueOverheadIn(home, K, "empty store"));
+  const big = Math.max(...SIZES);
+  if (big > 0) withHome(big, (home) => queueOverheadIn(home, K, `${big}-run store`));
 }
 
 /**
@@ -180,7 +182,7 @@ function queueOverhead() {
  * less the time each run's own process took (from its `started`/`stopped`
  * attrs, which bracket the process), per run.
  */
-function queueOverheadIn(home, K) {
+function queueOverheadIn(home, K, label) {
   const stage = () => stageTrials(home, K);
   const queue = () => measure(guild("run", "queue", "run-once=yes", "-y"), { GUILD_HOME: home }, PROJECT);
   stage();
@@ -196,7 +198,7 @@ function queueOverheadIn(home, K) {
     samples.push(((full - empty - processSeconds) / K) * 1000);
   }
   const ms = median(samples);
-  report("queue overhead per started run", `${ms.toFixed(1)} ms beyond the run's own process`, "<= 30 ms", ms <= 30, `(${K} no-op runs)`);
+  report(`queue overhead per started run, ${label}`, `${ms.toFixed(1)} ms beyond the run's own process`, "<= 30 ms", ms <= 30, `(${K} no-op runs)`);
 }
 
 /** A run's process time from its attrs (0 for the batch run, which has no process). */

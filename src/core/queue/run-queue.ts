@@ -12,7 +12,7 @@ import type { FlagMap } from "../flags/value.js";
 import { isGuildError } from "../errors.js";
 import { readAttr } from "../store/attrs.js";
 import { runClaims } from "../store/claim.js";
-import { listRuns, type RunEntry } from "../store/list-runs.js";
+import { listUnfinishedRuns, type RunEntry } from "../store/list-runs.js";
 import { readOpref } from "../store/opref.js";
 import { runStatus } from "../store/status.js";
 import { shortId } from "../store/ids.js";
@@ -101,9 +101,8 @@ async function processStaged(state: QueueState, ctx: Ctx): Promise<void> {
 }
 
 function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
-  const runs = listRuns(ctx.home);
-  const blocking = state.waitForRunning ? runs.filter((r) => !r.finalStatus && isBlocking(r, state)) : [];
-  const live = runs.filter((r) => !r.finalStatus);
+  const live = listUnfinishedRuns(ctx.home);
+  const blocking = state.waitForRunning ? live.filter((r) => isBlocking(r, state)) : [];
   const staged = live.filter((r) => !state.unstartable.has(r.id) && runStatus(r.dir) === "staged").reverse();
   syncState(state, blocking, staged);
   for (const run of staged) {

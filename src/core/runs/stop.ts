@@ -7,7 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import type { Ctx } from "../context.js";
-import { listRuns } from "../store/list-runs.js";
+import { listUnfinishedRuns } from "../store/list-runs.js";
 import { readLock } from "../store/lock.js";
 import { guildPath, MARKER } from "../store/paths.js";
 import { isProcessAlive, isRecordedProcessAlive } from "../util/proc.js";
@@ -52,7 +52,8 @@ export async function stopRun(run: RunToStop, opts: StopOptions, ctx: Ctx): Prom
 /** The live processes of the other running runs. */
 function otherRunPids(runDir: string, home: string): Set<number> {
   const pids = new Set<number>();
-  for (const entry of listRuns(home)) {
+  // A finished run has no process: only unfinished ones are looked at.
+  for (const entry of listUnfinishedRuns(home)) {
     if (entry.dir === runDir) continue;
     const lock = readLock(entry.dir);
     if (lock && isRecordedProcessAlive(lock)) pids.add(lock.pid);

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { isRunDir } from "./find-run.js";
-import { indexedRuns } from "./run-index.js";
+import { openRunList } from "./run-index.js";
 import { compareNewestFirst, runTimestamp, type RunEntry } from "./run-order.js";
 
 export type { RunEntry };
@@ -20,6 +20,11 @@ export function listRunsIn(runsDir: string, ids: readonly string[]): RunEntry[] 
   return entries.sort(compareNewestFirst);
 }
 
-export function listRuns(home: string): RunEntry[] {
-  return indexedRuns(home);
+/**
+ * The runs of a store that are not known to be finished (staged, pending,
+ * running, or finished since the index last looked), newest first. Read
+ * from the run index, so the cost does not grow with finished runs.
+ */
+export function listUnfinishedRuns(home: string): RunEntry[] {
+  return openRunList(home).live.filter((r) => !r.finalStatus);
 }

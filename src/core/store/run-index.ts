@@ -90,10 +90,6 @@ function sleepMs(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-export function indexedRuns(home: string): RunEntry[] {
-  return openRunList(home).toArray();
-}
-
 /** Every change to runs/ since the index is known: read only what changed. */
 function fromIndex(home: string, runsDir: string, data: IndexData, changes: Changes): RunList {
   const live: RunEntry[] = [];

@@ -7,6 +7,12 @@ import { compareNewestFirst, type RunEntry } from "./run-order.js";
 
 export interface RunList extends Iterable<RunEntry> {
   readonly length: number;
+  /**
+   * The runs read from their files for this list, newest first: every run
+   * not known to be finished is among them. (What a queue or `stop`
+   * needs, without touching the cached finished runs.)
+   */
+  readonly live: readonly RunEntry[];
   at(i: number): RunEntry;
   toArray(): RunEntry[];
 }
@@ -41,6 +47,7 @@ export function mergedRunList(body: RecordSource, live: readonly RunEntry[]): Ru
   };
   return {
     length,
+    live,
     at,
     toArray: () => Array.from({ length }, (_, k) => at(k)),
     *[Symbol.iterator]() {
