@@ -30,6 +30,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/compare.js"),
   },
   {
+    name: "diff",
+    summary: "Diff two runs.",
+    load: () => import("./entries/diff.js"),
+  },
+  {
     name: "label",
     summary: "Set run labels.",
     load: () => import("./entries/label.js"),

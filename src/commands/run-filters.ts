@@ -8,8 +8,8 @@ import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions } f
 
 export type RunFilterCliOptions = FilterCliOptions;
 
-export function addRunFilters(cmd: Command): Command {
-  return addFilterOptions(cmd);
+export function addRunFilters(cmd: Command, opts: { digestShort?: boolean } = {}): Command {
+  return addFilterOptions(cmd, opts);
 }
 
 export function runsQueryFor(o: RunFilterCliOptions, cmd: Command): RunsQuery {

@@ -40,8 +40,11 @@ export function addStatusFilters(cmd: Command): Command {
     .option("-G, --staged", "Filter only staged runs (-Ss).");
 }
 
-/** Operation, label, marked, started and digest filters (no status). */
-export function addOpAndLabelFilters(cmd: Command): Command {
+/**
+ * Operation, label, marked, started and digest filters (no status).
+ * `digestShort: false` leaves `-D` to the command (`guild diff -D/--deps`).
+ */
+export function addOpAndLabelFilters(cmd: Command, { digestShort = true } = {}): Command {
   return cmd
     .option("-o, --operation <val>", "Filter runs with operations matching VAL (-Fo).", collect)
     .option("-l, --label <val>", "Filter runs with labels matching VAL (-Fl).", collect)
@@ -49,11 +52,11 @@ export function addOpAndLabelFilters(cmd: Command): Command {
     .option("-M, --marked", "Filter only marked runs (-Fm).")
     .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
     .option("-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).")
-    .option("-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).");
+    .option(digestShort ? "-D, --digest <val>" : "--digest <val>", "Filter only runs with a matching source code digest (-Fd).");
 }
 
-export function addFilterOptions(cmd: Command): Command {
-  return addStatusFilters(addOpAndLabelFilters(cmd));
+export function addFilterOptions(cmd: Command, opts: { digestShort?: boolean } = {}): Command {
+  return addStatusFilters(addOpAndLabelFilters(cmd, opts));
 }
 
 export function statusesFor(o: StatusCliOptions): RunStatus[] {
