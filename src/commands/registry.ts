@@ -35,6 +35,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/diff.js"),
   },
   {
+    name: "export",
+    summary: "Export one or more runs.",
+    load: () => import("./entries/export.js"),
+  },
+  {
+    name: "import",
+    summary: "Import one or more runs from an archive.",
+    load: () => import("./entries/import.js"),
+  },
+  {
     name: "label",
     summary: "Set run labels.",
     load: () => import("./entries/label.js"),
