@@ -64,6 +64,7 @@ const ARG_ALIASES: Record<string, string[]> = {
   "-Fs": ["--started"],
   "-Fd": ["--digest"],
   "-rm": ["--remove"],
+  "-cc": ["--strict-cols"],
 };
 
 const STATUS_CHARS: Record<string, string> = { r: "--running", c: "--completed", e: "--error", t: "--terminated", p: "--pending", s: "--staged" };
