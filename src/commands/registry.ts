@@ -80,6 +80,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Stop one or more runs.",
     load: () => import("./entries/stop.js"),
   },
+  {
+    name: "tensorboard",
+    summary: "Visualize runs with TensorBoard.",
+    load: () => import("./entries/tensorboard.js"),
+  },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {
