@@ -15,6 +15,8 @@ import { findExecutable } from "../util/find-executable.js";
 import { openOutputWriter } from "./output-writer.js";
 import { signalGroup, trackChild } from "./termination.js";
 import { GATE, GATE_END, GATE_GO } from "./supervision.js";
+import { writeAttr } from "../store/attrs.js";
+import { fsErrorMessage } from "../store/write-errors.js";
 
 export interface ProcessRequest {
   runDir: string;
@@ -39,7 +41,13 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     req.out.stderr(`guild: cannot run ${command}: command not found\n`);
     return Promise.resolve(127);
   }
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out));
+  let outputError: string | undefined;
+  let stopForOutput = () => {};
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out), (e) => {
+    outputError = fsErrorMessage(e, "write the run's output") ?? `cannot write the run's output: ${String(e)}`;
+    req.out.stderr(`guild: ${outputError}\n`);
+    stopForOutput();
+  });
   return new Promise((resolve) => {
     let done = false;
     let drainTimer: NodeJS.Timeout | undefined;
@@ -48,7 +56,9 @@ export function execProcess(req: ProcessRequest): Promise<number> {
       done = true;
       clearTimeout(drainTimer);
       writer.close();
-      resolve(status);
+      // Output that could not be recorded: the run stopped for it, an error.
+      if (outputError !== undefined) noteRunError(req.runDir, outputError);
+      resolve(outputError === undefined ? status : 1);
     };
     // Behind the gate (supervision.ts): we send `go` only once LOCK names
     // its pid, and if we die, it takes the operation's process group with it.
@@ -60,6 +70,8 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     });
     if (child.pid === undefined) return;
     trackChild(child);
+    const pid = child.pid;
+    stopForOutput = () => signalGroup(pid, "SIGTERM");
     const self = currentProcessId();
     writeLock(req.runDir, { ...currentProcessId(child.pid), supervisor: { pid: self.pid, startTime: self.startTime } });
     runClaims.completeClaim(req.runDir);
@@ -108,6 +120,15 @@ function spawnErrorReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "E2BIG") return "argument list too long";
   return code ?? String(e);
+}
+
+/** Says why a run ended in error (in `runs info`), if there is room to. */
+function noteRunError(runDir: string, reason: string): void {
+  try {
+    writeAttr(runDir, "error", reason);
+  } catch {
+    // A full disk: guild said it on stderr, and the run reads `error`.
+  }
 }
 
 function signalNumber(signal: NodeJS.Signals | null): number {
