@@ -60,6 +60,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/mark.js"),
   },
   {
+    name: "merge",
+    summary: "Copy run files to a project directory.",
+    load: () => import("./entries/merge.js"),
+  },
+  {
     name: "operations",
     aliases: ["ops"],
     summary: "Show model operations.",

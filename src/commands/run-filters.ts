@@ -4,11 +4,11 @@
  */
 import type { Command } from "commander";
 import type { RunsQuery } from "../core/runs/list.js";
-import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions } from "./runs-options.js";
+import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions, type FilterShorts } from "./runs-options.js";
 
 export type RunFilterCliOptions = FilterCliOptions;
 
-export function addRunFilters(cmd: Command, opts: { digestShort?: boolean } = {}): Command {
+export function addRunFilters(cmd: Command, opts: FilterShorts = {}): Command {
   return addFilterOptions(cmd, opts);
 }
 

@@ -40,22 +40,25 @@ export function addStatusFilters(cmd: Command): Command {
     .option("-G, --staged", "Filter only staged runs (-Ss).");
 }
 
-/**
- * Operation, label, marked, started and digest filters (no status).
- * `digestShort: false` leaves `-D` to the command (`guild diff -D/--deps`).
- */
-export function addOpAndLabelFilters(cmd: Command, { digestShort = true } = {}): Command {
-  return cmd
-    .option("-o, --operation <val>", "Filter runs with operations matching VAL (-Fo).", collect)
-    .option("-l, --label <val>", "Filter runs with labels matching VAL (-Fl).", collect)
-    .option("-U, --unlabeled", "Filter only runs without labels (-Fu).")
-    .option("-M, --marked", "Filter only marked runs (-Fm).")
-    .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
-    .option("-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).")
-    .option(digestShort ? "-D, --digest <val>" : "--digest <val>", "Filter only runs with a matching source code digest (-Fd).");
+/** Short options a command keeps for its own use (`guild diff -D/--deps`, `guild merge -S`). */
+export interface FilterShorts {
+  omitShort?: readonly string[];
 }
 
-export function addFilterOptions(cmd: Command, opts: { digestShort?: boolean } = {}): Command {
+/** Operation, label, marked, started and digest filters (no status). */
+export function addOpAndLabelFilters(cmd: Command, { omitShort = [] }: FilterShorts = {}): Command {
+  const flags = (short: string, long: string) => (omitShort.includes(short) ? long : `${short}, ${long}`);
+  return cmd
+    .option(flags("-o", "--operation <val>"), "Filter runs with operations matching VAL (-Fo).", collect)
+    .option(flags("-l", "--label <val>"), "Filter runs with labels matching VAL (-Fl).", collect)
+    .option(flags("-U", "--unlabeled"), "Filter only runs without labels (-Fu).")
+    .option(flags("-M", "--marked"), "Filter only marked runs (-Fm).")
+    .option(flags("-N", "--unmarked"), "Filter only unmarked runs (-Fn).")
+    .option(flags("-S", "--started <range>"), "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).")
+    .option(flags("-D", "--digest <val>"), "Filter only runs with a matching source code digest (-Fd).");
+}
+
+export function addFilterOptions(cmd: Command, opts: FilterShorts = {}): Command {
   return addStatusFilters(addOpAndLabelFilters(cmd, opts));
 }
 

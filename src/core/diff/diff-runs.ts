@@ -5,13 +5,12 @@
  * ours: `diff` exits 1 when files differ, which is what was asked.
  */
 import { spawnSync } from "node:child_process";
-import { join, normalize } from "node:path";
+import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import { fail } from "../errors.js";
 import { selectOneRunRow } from "../runs/select-rows.js";
 import type { RunRow, RunsQuery } from "../runs/list.js";
-import { isFlagMap } from "../flags/value.js";
-import { readAttr } from "../store/attrs.js";
+import { sourcecodeDirFor } from "../runs/sourcecode-dir.js";
 import { shellJoin, shellSplit } from "../util/shell-quote.js";
 import { dirPairs, runPathPairs, runSpecsFor, type DiffRunArgs, type DiffSide, type DiffWhat, type PathPair } from "./diff-paths.js";
 
@@ -37,20 +36,6 @@ function pairsFor(req: DiffRequest, run: RunRow, otherSpec: string | undefined, 
   const other = selectOneRunRow(req.query, otherSpec as string, "guild diff", ctx);
   const side = (r: RunRow): DiffSide => ({ dir: r.dir, sourcecodeDir: sourcecodeDirFor(r.dir) });
   return runPathPairs(side(run), side(other), req, (line) => ctx.out.stderr(`${line}\n`));
-}
-
-/**
- * Where a run keeps its source code copy: Guild 0.9's `sourcecode.dest` of
- * the op attr, the older `sourcecode-root` (ours, and Guild 2020's), or the
- * run directory itself.
- */
-export function sourcecodeDirFor(runDir: string): string {
-  const op = readAttr(runDir, "op");
-  if (!isFlagMap(op)) return runDir;
-  const sourcecode = op.sourcecode;
-  const dest = isFlagMap(sourcecode) ? sourcecode.dest : undefined;
-  const rel = typeof dest === "string" && dest ? dest : op["sourcecode-root"];
-  return typeof rel === "string" && rel ? normalize(join(runDir, rel)) : runDir;
 }
 
 function workingDirFor(run: RunRow): string {
