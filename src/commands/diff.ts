@@ -4,6 +4,7 @@ import type { CliIo } from "../cli.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";
+import { collect } from "./runs-options.js";
 
 interface DiffCliOptions extends RunFilterCliOptions {
   output?: boolean;
@@ -17,8 +18,6 @@ interface DiffCliOptions extends RunFilterCliOptions {
   dir?: string;
   cmd?: string;
 }
-
-const collect = (value: string, prev: string[]) => [...prev, value];
 
 export function registerDiffCommand(program: Command, io: CliIo): void {
   const cmd = program

@@ -5,6 +5,7 @@ import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";
+import { collect } from "./runs-options.js";
 
 interface MergeCliOptions extends RunFilterCliOptions {
   targetDir?: string;
@@ -16,8 +17,6 @@ interface MergeCliOptions extends RunFilterCliOptions {
   yes?: boolean;
   replace?: boolean;
 }
-
-const collect = (value: string, prev: string[]) => [...prev, value];
 
 export function registerMergeCommand(program: Command, io: CliIo): void {
   const cmd = program

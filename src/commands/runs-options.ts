@@ -28,7 +28,8 @@ export interface FilterCliOptions extends StatusCliOptions {
   digest?: string;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** Commander's accumulator for a repeatable option. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function addStatusFilters(cmd: Command): Command {
   return cmd

@@ -5,6 +5,7 @@ import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { parseIntOption } from "./option-parsers.js";
 import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";
+import { collect } from "./runs-options.js";
 
 interface TensorboardCliOptions extends RunFilterCliOptions {
   host?: string;
@@ -15,8 +16,6 @@ interface TensorboardCliOptions extends RunFilterCliOptions {
   testLogdir?: boolean;
   tbOption: string[];
 }
-
-const collect = (value: string, prev: string[]) => [...prev, value];
 
 export function registerTensorboardCommand(program: Command, io: CliIo): void {
   const cmd = program
@@ -42,7 +41,7 @@ export function registerTensorboardCommand(program: Command, io: CliIo): void {
   addRunFilters(cmd);
   cmd.action(async (specs: string[], o: TensorboardCliOptions & { O: string[] }, self: Command) => {
     const { selectRunRows } = await import("../core/runs/select-rows.js");
-    const { isBatchRun } = await import("../core/tensorboard/batch-runs.js");
+    const { isBatchRun } = await import("../core/store/find-run.js");
     const { runTensorboard } = await import("../core/tensorboard/serve.js");
     const ctx = contextFor(self, io, { createHome: false });
     const rows = selectRunRows(runsQueryFor(o, self), specs, "guild tensorboard", ctx).filter((r) => o.includeBatch || !isBatchRun(r.dir));

@@ -2,7 +2,7 @@
  * `guild compare`: the runs to compare (filtered, selected, batch runs left
  * out unless asked for) with the facts the table needs, then the table.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Ctx } from "../context.js";
 import { fail } from "../errors.js";
@@ -13,7 +13,7 @@ import { selectRuns } from "../runs/select.js";
 import { runScalars } from "../scalars/run-scalars.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { readAttr } from "../store/attrs.js";
-import { protoDir } from "../store/paths.js";
+import { isBatchRun } from "../store/find-run.js";
 import { formatTimestampUs } from "../util/time-format.js";
 import { readOpref } from "../store/opref.js";
 import { ColspecError, parseColspec, type Col } from "./colspec.js";
@@ -31,7 +31,7 @@ export interface CompareOptions extends Omit<TableOptions, "columns"> {
 export function compareRuns(o: CompareOptions, ctx: Ctx): CompareTable {
   const columns = o.columns === undefined ? [] : userCols(o.columns);
   const selected = selectRuns(filteredRuns(o.filter, ctx), o.specs, "guild compare");
-  const runs = o.includeBatch ? selected : selected.filter((r) => !existsSync(protoDir(r.dir)));
+  const runs = o.includeBatch ? selected : selected.filter((r) => !isBatchRun(r.dir));
   const opCols = o.skipOpCols ? undefined : opCompareReader((line) => ctx.out.stderr(`${line}\n`));
   const table = compareTable(
     runs.map((r) => ({ ...runFacts(r), compareCols: opCols?.colsFor(r.dir) })),
