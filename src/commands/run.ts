@@ -89,6 +89,8 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         return testOutputScalars(runOptionsFor(args, options).opspec, options.testOutputScalars, contextFor(self, io));
       }
       const { runOp } = await import("../core/run/run-op.js");
+      const { registerBuiltinDrivers } = await import("../core/ops/builtin-drivers.js");
+      registerBuiltinDrivers();
       const { installTerminationHandlers } = await import("./signals.js");
       const { exitCodeAfterSignal } = await import("../core/run/termination.js");
       const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
