@@ -77,6 +77,12 @@ export function recordAt(data: IndexData, i: number, runsDir: string): RunEntry 
   };
 }
 
+/** What record i's status rests on (see run-stamp.ts), read without making an entry. */
+export function recordStamp(data: IndexData, i: number): { staged: boolean; stamp: number } {
+  const at = data.bodyOffset + i * RECORD_BYTES;
+  return { staged: data.body[at + CODE_AT] === STAGED_CODE, stamp: digitsAt(data.body, at + STAMP_AT) };
+}
+
 /** Positions of the staged records, found from their code bytes alone. */
 export function stagedPositions(data: IndexData): number[] {
   const out: number[] = [];

@@ -29,6 +29,7 @@ import {
   recordAt,
   recordId,
   recordPosition,
+  recordStamp,
   recordTimestamp,
   stagedPositions,
   type IndexData,
@@ -200,8 +201,8 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
 }
 
 function recordIsCurrent(data: IndexData, pos: number, runsDir: string): boolean {
-  const r = recordAt(data, pos, runsDir);
-  return isStampCurrent(r.dir, r.indexedStatus as IndexedStatus, r.stamp as number);
+  const { staged, stamp } = recordStamp(data, pos);
+  return isStampCurrent(`${runsDir}/${recordId(data, pos)}`, staged ? "staged" : "completed", stamp);
 }
 
 function readEntry(runsDir: string, id: string): RunEntry | undefined {
