@@ -83,13 +83,15 @@ function report(name, figure, target, ok, note = "") {
   console.error(`${ok ? "met " : "MISS"}  ${name}: ${figure} (target ${target}) ${note}`);
 }
 
-/** A store of `size` runs, 1% of them staged (`stagedPercent`). */
-function store(size, stagedPercent = 1) {
-  const home = join(STORES, stagedPercent === 1 ? String(size) : `${size}-${stagedPercent}pct-staged`);
+/** A store of `size` runs, 1% of them staged (`stagedPercent`); `scalars`: with event files. */
+function store(size, stagedPercent = 1, scalars = false) {
+  const name = stagedPercent === 1 ? String(size) : `${size}-${stagedPercent}pct-staged`;
+  const home = join(STORES, scalars ? `${name}-scalars` : name);
   if (!existsSync(join(home, ".complete"))) {
     console.error(`building a store of ${size} runs in ${home} ...`);
     rmSync(home, { recursive: true, force: true });
-    execFileSync(process.execPath, [join(ROOT, "bench", "make-store.mjs"), home, String(size), String(stagedPercent)], { stdio: "inherit" });
+    const args = [join(ROOT, "bench", "make-store.mjs"), home, String(size), String(stagedPercent), ...(scalars ? ["scalars"] : [])];
+    execFileSync(process.execPath, args, { stdio: "inherit" });
     writeFileSync(join(home, ".complete"), "");
   }
   return home;
@@ -157,6 +159,17 @@ function filters() {
       const figure = `${r.cpuRatio.toFixed(2)}x node -e 0 (CPU; wall ${r.wallRatio.toFixed(2)}x)`;
       report(`guild runs ${args.join(" ")}, ${size} runs (${mix})`, figure, "<= 1.5x", r.cpuRatio <= 1.5);
     }
+  }
+}
+
+/** compare over 1,000 runs with scalars, called a second time (summaries cached). */
+function compare() {
+  const home = store(1000, 1, true);
+  for (const args of [["-t"], ["--csv", "-"]]) {
+    measure(guild("compare", ...args), { GUILD_HOME: home }); // first call: fills the caches
+    const r = pair(guild("compare", ...args), NODE0, { envA: { GUILD_HOME: home } });
+    const figure = `${r.cpuRatio.toFixed(2)}x node -e 0 (CPU; wall ${r.wallRatio.toFixed(2)}x), peak ${r.a.rss.toFixed(0)} MiB`;
+    report(`guild compare ${args.join(" ")}, 1000 runs with scalars, second call`, figure, "<= 2x", r.cpuRatio <= 2);
   }
 }
 
@@ -280,6 +293,7 @@ if (want("startup")) startup();
 if (want("listing")) listing();
 if (want("filters")) filters();
 if (want("foreground")) foreground();
+if (want("compare")) compare();
 if (want("staging")) staging();
 if (want("queue")) queueOverhead();
 if (want("independence")) sizeIndependence();
