@@ -28,8 +28,9 @@ import { fail, isGuildError } from "../errors.js";
 import { startRunProgress, type RunProgress } from "../progress/run-progress.js";
 import { batchTrials, type BatchSpec } from "./trials.js";
 import { trialDesc } from "./trial-desc.js";
+import { modelOptimizerFor, runModelBatch } from "./run-model-batch.js";
 
-interface Proto {
+export interface Proto {
   dir: string;
   sourcecodeDigest: string | null;
   op: Operation;
@@ -39,7 +40,7 @@ interface Proto {
   trials?: FlagMap[];
 }
 
-interface Trial {
+export interface Trial {
   id: string;
   dir: string;
   flags: FlagMap;
@@ -49,6 +50,8 @@ export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   const proto = readProto(batchDir);
   const runParams = readAttr(batchDir, "run_params");
   const params = isFlagMap(runParams) ? runParams : {};
+  const optimizer = modelOptimizerFor(readOpref(batchDir)?.opName);
+  if (optimizer) return runModelBatch({ batchDir, proto, optimizer, failOnError: params.fail_on_trial_error === true }, ctx);
   let trialFlags: FlagMap[];
   try {
     trialFlags = batchTrials(batchSpecFor(batchDir, proto));
@@ -142,7 +145,7 @@ function readProto(batchDir: string): Proto {
 }
 
 /** A trial: a copy of the proto with one trial's flags, claimed by us or staged. */
-function createTrial(
+export function createTrial(
   batchDir: string,
   proto: Proto,
   flags: FlagMap,
@@ -173,6 +176,6 @@ function createTrial(
 }
 
 /** Trials the batch will not run are handed over staged: nothing is lost. */
-function stageRemaining(trials: Trial[], proto: Proto, ctx: Ctx): void {
+export function stageRemaining(trials: Trial[], proto: Proto, ctx: Ctx): void {
   for (const t of trials) stageClaimedRun({ op: proto.op, runDir: t.dir, runId: t.id, flags: t.flags }, ctx);
 }
