@@ -9,6 +9,11 @@ import { float } from "../flags/value.js";
 
 export type ModelOptimizerName = "gp" | "forest" | "gbrt" | "tpe";
 
+/** The model optimizer a batch op name (its opref's) stands for, if any. */
+export function modelOptimizerFor(opName: string | undefined): ModelOptimizerName | undefined {
+  return opName === "gp" || opName === "forest" || opName === "gbrt" || opName === "tpe" ? opName : undefined;
+}
+
 const choices = (...values: [string, string][]): FlagChoice[] => values.map(([value, description]) => ({ value, description }));
 
 const RANDOM_STARTS: FlagDef = {

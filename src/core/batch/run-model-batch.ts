@@ -19,19 +19,13 @@ import { seededRandom } from "../util/seeded-random.js";
 import { formatObjective, objectiveValue, parseObjective, type Objective } from "./objective.js";
 import type { ModelOptimizerName } from "./optimizer-flags.js";
 import { previousObservations, prevTrialsMode } from "./prev-trials.js";
-import { createTrial, type Proto } from "./run-batch.js";
+import { createTrial, type Proto } from "./proto-trials.js";
 import { failDim, flagDims, type FlagDim } from "./search-space.js";
 import { nextTrial, type NextTrial, type Observation, type SeqSearch, type SeqSettings } from "./seq-trials.js";
 import { DEFAULT_RANDOM_MAX_TRIALS, flagsDesc } from "./trials.js";
 import { trialDesc } from "./trial-desc.js";
 import { msg } from "../messages.js";
 import { isGuildError } from "../errors.js";
-
-const MODEL_OPTIMIZERS = new Set<string>(["gp", "forest", "gbrt", "tpe"]);
-
-export function modelOptimizerFor(opName: string | undefined): ModelOptimizerName | undefined {
-  return opName !== undefined && MODEL_OPTIMIZERS.has(opName) ? (opName as ModelOptimizerName) : undefined;
-}
 
 export interface ModelBatch {
   batchDir: string;
@@ -64,13 +58,14 @@ export async function runModelBatch(batch: ModelBatch, ctx: Ctx): Promise<number
     objective,
   });
   const own: Observation[] = [];
+  let unscored = 0;
   const progress = startRunProgress("batch", "trials", maxTrials, ctx);
   const log = (level: string, text: string) => progress.ctx.out.stderr(`${level}: [guild] ${text}\n`);
   try {
     for (let i = 0; i < maxTrials; i++) {
       if (isTerminating()) return TERMINATED_EXIT_STATUS;
       const next = nextTrial(search, [...previous, ...own], i);
-      log("INFO", startLine(next, i, settings.randomStarts, previous.length + own.length, objective));
+      log("INFO", startLine(next, i, settings.randomStarts, previous.length + own.length + unscored, objective));
       const trial = createTrial(batchDir, proto, next.flags, "pending", ctx);
       log("INFO", `Running trial ${trial.id}: ${trialDesc(proto.op.opDesc, trial.flags)}`);
       const code = await startClaimedRun({ op: proto.op, runDir: trial.dir, runId: trial.id, flags: trial.flags }, progress.ctx);
@@ -85,8 +80,11 @@ export async function runModelBatch(batch: ModelBatch, ctx: Ctx): Promise<number
         continue;
       }
       const value = objectiveValue(trial.dir, objective);
-      if (value === undefined) log("WARNING", `trial ${trial.id} logged no '${objective.scalar}': the optimizer cannot use it`);
-      else own.push({ flags: trial.flags, value });
+      if (value !== undefined) own.push({ flags: trial.flags, value });
+      else {
+        unscored++;
+        log("WARNING", `trial ${trial.id} logged no '${objective.scalar}': the optimizer cannot use it`);
+      }
     }
     return 0;
   } finally {
