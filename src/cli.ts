@@ -1,8 +1,9 @@
 /**
  * The `guild` command line: global options, then the one command asked for,
  * loaded on demand. The only module that decides how the process exits:
- * `GuildError` → `guild: <message>` and its code, usage errors → 2, anything
- * else → a stack and "internal error".
+ * `GuildError` → `guild: <message>` and its code, usage errors → 2, a
+ * filesystem error (EROFS, ENOSPC, EACCES, ...) → `guild: cannot <verb>
+ * '<path>': <reason>` and 1, anything else → a stack and "internal error".
  */
 import type { CommanderError } from "commander";
 import type { Out } from "./core/context.js";
@@ -10,6 +11,7 @@ import { EXIT, isGuildError } from "./core/errors.js";
 import { VERSION } from "./core/package-info.js";
 import { parseGlobalArgs, type GlobalArgs } from "./commands/global-args.js";
 import { findCommand } from "./commands/registry.js";
+import { fsErrorMessage } from "./core/store/write-errors.js";
 
 export interface CliIo {
   out: Out;
@@ -100,6 +102,12 @@ function exitCodeFor(e: unknown, io: CliIo): number {
     return e.exitCode;
   }
   if (isCommanderError(e)) return commanderExitCode(e, io);
+  // A store that cannot be written (read-only, full, not ours): said, no stack.
+  const fsMessage = fsErrorMessage(e);
+  if (fsMessage) {
+    io.out.stderr(`guild: ${fsMessage}\n`);
+    return EXIT.DEFAULT_ERROR;
+  }
   const err = e as Error;
   io.out.stderr(`${err?.stack ?? String(e)}\nguild: internal error\n`);
   return EXIT.INTERNAL_ERROR;

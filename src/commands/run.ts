@@ -99,15 +99,19 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       }
       const { runOp } = await import("../core/run/run-op.js");
       const { installTerminationHandlers } = await import("./signals.js");
+      const { exitCodeAfterSignal } = await import("../core/run/termination.js");
       const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
       // Set when this process is the detached half of `guild run --background`.
       const bgChild = takeBackgroundChild(process.env);
       const ctx = contextFor(self, io);
       installTerminationHandlers();
+      const { followParent } = await import("../core/run/supervision.js");
+      // Set when a queue started this process to run a batch, steps or queue.
+      followParent(process.env);
       const opts = runOptionsFor(args, options);
       const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
       const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
-      io.exitCode = result.exitCode;
+      io.exitCode = exitCodeAfterSignal() ?? result.exitCode;
     });
   configure(cmd, io);
 }

@@ -8,7 +8,7 @@
 import { failPlain } from "../errors.js";
 import { parseFlagFunction } from "../flags/decode.js";
 import { pythonStr } from "../flags/py-repr.js";
-import { float, isFloat, type FlagMap, type FlagValue } from "../flags/value.js";
+import { float, hasName, isFloat, nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { randomIndex, type Rng } from "../util/seeded-random.js";
 
 export type Dim =
@@ -120,9 +120,9 @@ export function sampleDim(dim: Dim, rng: Rng): FlagValue {
 export function randomTrials(flags: FlagMap, dims: readonly FlagDim[], count: number, rng: Rng): FlagMap[] {
   const trials: FlagMap[] = [];
   for (let i = 0; i < count; i++) {
-    const trial: FlagMap = {};
+    const trial: FlagMap = nameMap();
     for (const d of dims) trial[d.name] = i === 0 && d.initial !== undefined ? d.initial : sampleDim(d.dim, rng);
-    for (const [name, value] of Object.entries(flags)) if (!(name in trial)) trial[name] = value;
+    for (const [name, value] of Object.entries(flags)) if (!hasName(trial, name)) trial[name] = value;
     trials.push(trial);
   }
   return trials;

@@ -8,7 +8,7 @@
  */
 import { formatFlagAssign } from "../flags/encode.js";
 import { isFlagFunction } from "../flags/decode.js";
-import type { FlagMap, FlagValue } from "../flags/value.js";
+import { nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { msg } from "../messages.js";
 import { sampleIndices, seededRandom, type Rng } from "../util/seeded-random.js";
 import { expandGrid } from "./expand.js";
@@ -79,7 +79,7 @@ export function checkBatchFlags(optimizer: BatchOptimizer, flags: FlagMap): void
 function applyFlagFunctions(trials: FlagMap[], rng: Rng): FlagMap[] {
   const initialUsed = new Set<string>();
   return trials.map((trial) => {
-    const out: FlagMap = { ...trial };
+    const out: FlagMap = nameMap(trial);
     for (const name of Object.keys(trial).sort()) {
       const value = trial[name] as FlagValue;
       if (typeof value !== "string" || !isFlagFunction(value)) continue;

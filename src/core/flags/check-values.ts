@@ -14,7 +14,7 @@ import { parseFlagFunction } from "./decode.js";
 import { isFlagFunction } from "./flag-function.js";
 import { pyEquals, pyLessThan, pyTruthy } from "./py-compare.js";
 import { pythonStr } from "./py-repr.js";
-import { isNumeric, type FlagMap, type FlagValue } from "./value.js";
+import { isNumeric, ownValue, type FlagMap, type FlagValue } from "./value.js";
 
 export function checkFlagValues(flags: FlagMap, defs: Record<string, FlagDef>): void {
   for (const def of Object.values(defs)) checkValue(flags[def.name] ?? null, def);
@@ -88,7 +88,7 @@ export function choiceFor(value: FlagValue, choices: readonly FlagChoice[]): Fla
 /** Aliases given by the user replaced by their choice's value (list items too). */
 export function applyChoiceAliases(flags: FlagMap, defs: Record<string, FlagDef>): void {
   for (const [name, value] of Object.entries(flags)) {
-    const choices = defs[name]?.choices?.filter((c) => c.alias !== undefined && c.alias !== null);
+    const choices = ownValue(defs, name)?.choices?.filter((c) => c.alias !== undefined && c.alias !== null);
     if (!choices?.length) continue;
     const unalias = (v: FlagValue) => choices.find((c) => pyEquals(c.alias, v))?.value ?? v;
     flags[name] = Array.isArray(value) ? value.map(unalias) : unalias(value);
@@ -102,7 +102,7 @@ export function applyChoiceFlags(flags: FlagMap, userFlags: FlagMap, defs: Recor
     if (value === null || Array.isArray(value) || !def.choices) continue;
     const choice = choiceFor(value, def.choices);
     for (const [name, v] of Object.entries(choice?.flags ?? {})) {
-      if ((userFlags[name] ?? null) === null) flags[name] = v;
+      if ((ownValue(userFlags, name) ?? null) === null) flags[name] = v;
     }
   }
 }

@@ -2,6 +2,7 @@
 // --max-trials sampling, and random search drawn from a seed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { plain } from "../../helpers/plain.js";
 import { isGuildError } from "../../../src/core/errors.js";
 import { batchTrials, checkBatchFlags, gridTrials, type BatchSpec } from "../../../src/core/batch/trials.js";
 import { flagDims } from "../../../src/core/batch/search-space.js";
@@ -10,7 +11,7 @@ import { sampleIndices, seededRandom } from "../../../src/core/util/seeded-rando
 
 const f = float;
 const grid = (flags: FlagMap, extra: Partial<BatchSpec> = {}) =>
-  batchTrials({ optimizer: "+", flags, userFlags: {}, randomSeed: 1, ...extra });
+  plain(batchTrials({ optimizer: "+", flags, userFlags: {}, randomSeed: 1, ...extra }));
 const random = (flags: FlagMap, extra: Partial<BatchSpec> = {}) =>
   batchTrials({ optimizer: "random", flags, userFlags: {}, randomSeed: 42, ...extra });
 

@@ -2,6 +2,7 @@
 // choice effects, with Guild's messages. One line per case.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { plain } from "../../helpers/plain.js";
 import { isGuildError } from "../../../src/core/errors.js";
 import { resolveFlagValues } from "../../../src/core/flags/resolve-values.js";
 import { float, type FlagMap } from "../../../src/core/flags/value.js";
@@ -29,7 +30,7 @@ const DEFS: Record<string, FlagDef> = {
 
 function resolve(user: FlagMap, forceFlags = false): FlagMap | string {
   try {
-    return resolveFlagValues({ flagDefs: DEFS, userFlags: user, forceFlags, opDesc: "op", coerceEnv: { cwd: "/nowhere" } }).flags;
+    return plain(resolveFlagValues({ flagDefs: DEFS, userFlags: user, forceFlags, opDesc: "op", coerceEnv: { cwd: "/nowhere" } }).flags);
   } catch (e) {
     if (isGuildError(e)) return e.plain ? e.message : `guild: ${e.message}`;
     throw e;
@@ -107,5 +108,5 @@ test("--force-flags skips every check but keeps good coercions", () => {
 
 test("user flags come back coerced", () => {
   const r = resolveFlagValues({ flagDefs: DEFS, userFlags: { x: 2, color: "b" }, forceFlags: false, opDesc: "op", coerceEnv: { cwd: "/" } });
-  assert.deepEqual(r.userFlags, { x: f(2), color: "blue" });
+  assert.deepEqual(plain(r.userFlags), { x: f(2), color: "blue" });
 });
