@@ -20,7 +20,6 @@
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
-import { isRunDir } from "./find-run.js";
 import { dirState, noteRunChanged, readChanges, type Changes } from "./run-index-changes.js";
 import {
   formatIndex,
@@ -35,9 +34,8 @@ import {
   type IndexData,
 } from "./run-index-file.js";
 import { arraySource, mergedRunList, type RecordSource, type RunList } from "./run-list.js";
-import { compareNewestFirst, runTimestamp, type IndexedStatus, type RunEntry } from "./run-order.js";
-import { isStampCurrent, isStampSettled, readStamp, stampPath } from "./run-stamp.js";
-import { statusFactsFor, statusFromFacts, type RunStatus, type StatusFacts } from "./status.js";
+import { compareNewestFirst, type RunEntry } from "./run-order.js";
+import { isStampCurrent, isStampSettled, readRunEntry } from "./run-stamp.js";
 
 export { moveRunDir, noteRunChanged } from "./run-index-changes.js";
 export type { RunList };
@@ -128,7 +126,7 @@ function fromIndex(home: string, runsDir: string, data: IndexData, changes: Chan
   let nowIndexable = 0;
   for (const id of new Set([...data.liveIds, ...changes.changed])) {
     if (changes.removed.has(id)) continue;
-    const entry = readEntry(runsDir, id);
+    const entry = readRunEntry(runsDir, id);
     if (!entry) {
       if (wasLive.has(id)) skipped.push(id);
       continue;
@@ -159,11 +157,13 @@ function rebuild(home: string, runsDir: string, base: string | undefined, data: 
   const fresh: RunEntry[] = [];
   const skipped: string[] = [];
   for (const id of ids) {
-    // runs/ is listed anyway: check every cached run too (a stat each).
+    // runs/ is listed anyway: check the staged runs too (a stat each),
+    // whose place changes when they start. (A finished run keeps its
+    // place; its status is checked when shown.)
     const pos = changes.changed.has(id) ? undefined : cached.get(id);
-    if (pos !== undefined && data && recordIsCurrent(data, pos, runsDir)) keep[pos] = 1;
+    if (pos !== undefined && data && (!recordStamp(data, pos).staged || recordIsCurrent(data, pos, runsDir))) keep[pos] = 1;
     else {
-      const entry = readEntry(runsDir, id);
+      const entry = readRunEntry(runsDir, id);
       if (entry) fresh.push(entry);
       else skipped.push(id);
     }
@@ -203,30 +203,6 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
 function recordIsCurrent(data: IndexData, pos: number, runsDir: string): boolean {
   const { staged, stamp } = recordStamp(data, pos);
   return isStampCurrent(`${runsDir}/${recordId(data, pos)}`, staged ? "staged" : "completed", stamp);
-}
-
-function readEntry(runsDir: string, id: string): RunEntry | undefined {
-  const dir = `${runsDir}/${id}`;
-  if (!isRunDir(dir)) return undefined;
-  // Stamps before facts: a change after the facts were read shows as a
-  // stamp that no longer holds.
-  const stagedStamp = readStamp(stampPath(dir, "staged"));
-  const exitStamp = readStamp(stampPath(dir, "completed"));
-  const facts = statusFactsFor(dir);
-  const status = statusFromFacts(facts);
-  const known = knownStatus(status, facts);
-  const stamp = known === "staged" ? stagedStamp : known ? exitStamp : undefined;
-  return { id, dir, timestamp: runTimestamp(dir), indexedStatus: known, stamp };
-}
-
-/**
- * The status a record may keep: a finished run that recorded its own exit
- * status (not a remote one), or a staged run holding its STAGED token.
- */
-function knownStatus(status: RunStatus, facts: StatusFacts): IndexedStatus | undefined {
-  if (status === "staged") return facts.claim === "staged" ? "staged" : undefined;
-  if (status === "running" || status === "pending") return undefined;
-  return facts.exitStatus != null && facts.remoteExitStatus == null ? status : undefined;
 }
 
 function writeIndex(home: string, changesOffset: number, runsState: string | undefined, list: RunList, skipped: readonly string[]): void {
