@@ -77,6 +77,11 @@ export function recordAt(data: IndexData, i: number, runsDir: string): RunEntry 
   };
 }
 
+/** Record i's status, read without making an entry. */
+export function recordStatus(data: IndexData, i: number): IndexedStatus | undefined {
+  return CODES[String.fromCharCode(data.body[data.bodyOffset + i * RECORD_BYTES + CODE_AT] as number)];
+}
+
 /** What record i's status rests on (see run-stamp.ts), read without making an entry. */
 export function recordStamp(data: IndexData, i: number): { staged: boolean; stamp: number } {
   const at = data.bodyOffset + i * RECORD_BYTES;

@@ -29,12 +29,13 @@ import {
   recordId,
   recordPosition,
   recordStamp,
+  recordStatus,
   recordTimestamp,
   stagedPositions,
   type IndexData,
 } from "./run-index-file.js";
 import { arraySource, mergedRunList, type RecordSource, type RunList } from "./run-list.js";
-import { compareNewestFirst, type RunEntry } from "./run-order.js";
+import { compareNewestFirst, type IndexedStatus, type RunEntry } from "./run-order.js";
 import { isStampCurrent, isStampSettled, readRunEntry } from "./run-stamp.js";
 
 export { moveRunDir, noteRunChanged } from "./run-index-changes.js";
@@ -84,10 +85,16 @@ export function openRunList(home: string, alsoChanged: Iterable<string> = []): R
  * re-read, which may move them: the list is opened again until the
  * positions hold only checked runs.
  */
-export function recheckRunList(home: string, list: RunList, start: number, end: number): RunList {
+export function recheckRunList(
+  home: string,
+  list: RunList,
+  start: number,
+  end: number,
+  needsCheck?: (status: IndexedStatus) => boolean,
+): RunList {
   const changed = new Set<string>();
   for (let round = 0; round < 4; round++) {
-    const stale = list.staleIn(start, end).filter((id) => !changed.has(id));
+    const stale = list.staleIn(start, end, needsCheck).filter((id) => !changed.has(id));
     if (!stale.length) return list;
     for (const id of stale) {
       changed.add(id);
@@ -196,6 +203,7 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
     at: (i) => recordAt(data, physical(i), runsDir),
     key: (i) => ({ id: recordId(data, physical(i)), timestamp: recordTimestamp(data, physical(i)) }),
     isCurrent: (i) => recordIsCurrent(data, physical(i), runsDir),
+    statusOf: (i) => recordStatus(data, physical(i)),
     staged: () => stagedPositions(data).filter((p) => !skippedSet.has(p)).map((p) => recordAt(data, p, runsDir)),
   };
 }

@@ -1,7 +1,7 @@
 // The runs filters (§9.2) as one predicate over rows.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { filterRuns, type FilterableRun, type RunsFilter } from "../../../src/core/runs/filter.js";
+import { filterRuns, statusCheckNeeded, type FilterableRun, type RunsFilter } from "../../../src/core/runs/filter.js";
 
 const T = (iso: string) => new Date(iso).getTime() * 1000;
 
@@ -36,4 +36,20 @@ const CASES: [RunsFilter, string][] = [
 
 test("filters", () => {
   for (const [f, want] of CASES) assert.equal(names(f), want, JSON.stringify(f));
+});
+
+// Which cached statuses a filter checks: all, unless it looks only for staged or pending runs.
+const CHECKS: [RunsFilter, string][] = [
+  [{}, "completed error terminated staged"],
+  [{ statuses: ["completed"] }, "completed error terminated staged"],
+  [{ statuses: ["running"] }, "completed error terminated staged"],
+  [{ statuses: ["staged"] }, "staged"],
+  [{ statuses: ["staged", "pending"] }, "staged"],
+  [{ statuses: ["staged", "error"] }, "completed error terminated staged"],
+  [{ statuses: ["pending"], labels: ["x"] }, "staged"],
+];
+
+test("statusCheckNeeded", () => {
+  const all = ["completed", "error", "terminated", "staged"] as const;
+  for (const [f, want] of CHECKS) assert.equal(all.filter(statusCheckNeeded(f)).join(" "), want, JSON.stringify(f));
 });

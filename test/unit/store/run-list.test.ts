@@ -57,6 +57,14 @@ describe("mergedRunList", () => {
     });
   }
 
+  test("staleIn: statuses the caller need not check are not checked", () => {
+    const looked: string[] = [];
+    const source = { ...arraySource(body), isCurrent: (i: number) => (looked.push(body[i]?.id as string), false) };
+    const stale = mergedRunList(source, []).staleIn(0, 4, (s) => s === "error");
+    assert.deepEqual(stale, [id(2)]);
+    assert.deepEqual(looked, [id(2)]);
+  });
+
   test("unfinished: live runs not finished and staged records, newest first", () => {
     const records = [run(1, 90, "staged", 1), run(2, 70, "completed", 1), run(3, 50, "staged", 1)];
     const live = [run(8, 80), run(7, 60, "error", 1), run(6, 40, "staged", 1)];
