@@ -58,7 +58,7 @@ export function isFilterEmpty(f: RunsFilter): boolean {
  */
 export function statusCheckNeeded(f: RunsFilter): (status: IndexedStatus) => boolean {
   const onlyQueued = f.statuses?.length && f.statuses.every((s) => s === "staged" || s === "pending");
-  return onlyQueued ? (status) => status === "staged" : () => true;
+  return onlyQueued ? (status) => status === "staged" || status === "running" : () => true;
 }
 
 export function runMatches(run: FilterableRun, f: RunsFilter): boolean {

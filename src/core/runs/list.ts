@@ -114,7 +114,8 @@ class LazyRow implements RunRow {
     this.id = entry.id;
     this.dir = entry.dir;
     this.timestamp = entry.timestamp;
-    this.#status = entry.indexedStatus;
+    // A running run's process may have died since: read its status.
+    this.#status = entry.indexedStatus === "running" ? undefined : entry.indexedStatus;
     this.#cwd = cwd;
     this.#userHome = userHome;
   }

@@ -1,10 +1,10 @@
 /**
  * A list of runs in Guild's order (newest first) that is not built up
- * front: cached runs (finished or staged) stay in the index's records until
+ * front: cached runs (finished, staged, running) stay in the index's records until
  * asked for, and the few live runs are merged in by timestamp. `at(i)`
  * costs O(live).
  */
-import { compareNewestFirst, type IndexedStatus, type RunEntry } from "./run-order.js";
+import { compareNewestFirst, isUnfinished, type IndexedStatus, type RunEntry } from "./run-order.js";
 
 export interface RunList extends Iterable<RunEntry> {
   readonly length: number;
@@ -16,7 +16,7 @@ export interface RunList extends Iterable<RunEntry> {
   readonly live: readonly RunEntry[];
   at(i: number): RunEntry;
   toArray(): RunEntry[];
-  /** Every run not known to be finished (live ones and staged records), newest first. */
+  /** Every run not known to be finished (live ones, staged and running records), newest first. */
   unfinished(): RunEntry[];
   /**
    * Ids of the cached runs among positions `start` to `end` whose files
@@ -37,8 +37,8 @@ export interface RecordSource {
   isCurrent(i: number): boolean;
   /** Record i's cached status. */
   statusOf(i: number): IndexedStatus | undefined;
-  /** The staged records. */
-  staged(): RunEntry[];
+  /** The staged and running records. */
+  unfinished(): RunEntry[];
 }
 
 /** Runs read from their files just now: always current. */
@@ -49,7 +49,7 @@ export function arraySource(runs: readonly RunEntry[]): RecordSource {
     key: (i) => runs[i] as RunEntry,
     isCurrent: () => true,
     statusOf: (i) => runs[i]?.indexedStatus,
-    staged: () => runs.filter((r) => r.indexedStatus === "staged"),
+    unfinished: () => runs.filter((r) => r.indexedStatus === "staged" || r.indexedStatus === "running"),
   };
 }
 
@@ -74,7 +74,7 @@ export function mergedRunList(body: RecordSource, live: readonly RunEntry[]): Ru
     live,
     at,
     toArray: () => Array.from({ length }, (_, k) => at(k)),
-    unfinished: () => [...live.filter((r) => r.indexedStatus === undefined || r.indexedStatus === "staged"), ...body.staged()].sort(compareNewestFirst),
+    unfinished: () => [...live.filter((r) => isUnfinished(r.indexedStatus)), ...body.unfinished()].sort(compareNewestFirst),
     staleIn: (start, end, needsCheck = () => true) => {
       const stale: string[] = [];
       // Body record i sits at list position i + (live runs merged before it).

@@ -39,17 +39,18 @@ test("filters", () => {
 });
 
 // Which cached statuses a filter checks: all, unless it looks only for staged or pending runs.
+const ALL = "completed error terminated staged running";
 const CHECKS: [RunsFilter, string][] = [
-  [{}, "completed error terminated staged"],
-  [{ statuses: ["completed"] }, "completed error terminated staged"],
-  [{ statuses: ["running"] }, "completed error terminated staged"],
-  [{ statuses: ["staged"] }, "staged"],
-  [{ statuses: ["staged", "pending"] }, "staged"],
-  [{ statuses: ["staged", "error"] }, "completed error terminated staged"],
-  [{ statuses: ["pending"], labels: ["x"] }, "staged"],
+  [{}, ALL],
+  [{ statuses: ["completed"] }, ALL],
+  [{ statuses: ["running"] }, ALL],
+  [{ statuses: ["staged"] }, "staged running"],
+  [{ statuses: ["staged", "pending"] }, "staged running"],
+  [{ statuses: ["staged", "error"] }, ALL],
+  [{ statuses: ["pending"], labels: ["x"] }, "staged running"],
 ];
 
 test("statusCheckNeeded", () => {
-  const all = ["completed", "error", "terminated", "staged"] as const;
+  const all = ["completed", "error", "terminated", "staged", "running"] as const;
   for (const [f, want] of CHECKS) assert.equal(all.filter(statusCheckNeeded(f)).join(" "), want, JSON.stringify(f));
 });
