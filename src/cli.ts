@@ -24,7 +24,9 @@ export interface CliIo {
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   try {
-    const args = parseGlobalArgs(normalizeArgv(argv));
+    // Guild's two-letter short options follow the command, which picks their meaning.
+    const args = parseGlobalArgs(argv);
+    args.rest = normalizeArgv(args.rest, args.command);
     if (args.version) {
       io.out.stdout(`guild ${VERSION}\n`);
       return 0;
@@ -68,6 +70,11 @@ const ARG_ALIASES: Record<string, string[]> = {
   "-rm": ["--remove"],
 };
 
+/** `-Fo` filters runs by operation, but is `--opt-flag` to `guild run`. */
+const COMMAND_ARG_ALIASES: Record<string, Record<string, string[]>> = {
+  run: { "-Fo": ["--opt-flag"] },
+};
+
 const STATUS_CHARS: Record<string, string> = { r: "--running", c: "--completed", e: "--error", t: "--terminated", p: "--pending", s: "--staged" };
 
 /** `-Sre` = `-Sr -Se` (later Guild's combined status filters). */
@@ -76,14 +83,15 @@ function statusCharsAlias(arg: string): string[] | undefined {
   return m ? [...(m[1] ?? "")].map((c) => STATUS_CHARS[c] as string) : undefined;
 }
 
-export function normalizeArgv(argv: readonly string[]): string[] {
+export function normalizeArgv(argv: readonly string[], command?: string): string[] {
+  const aliases = { ...ARG_ALIASES, ...(command !== undefined ? COMMAND_ARG_ALIASES[command] : undefined) };
   const out: string[] = [];
   for (const [i, arg] of argv.entries()) {
     if (arg === "--") {
       out.push(...argv.slice(i));
       break;
     }
-    out.push(...(ARG_ALIASES[arg] ?? statusCharsAlias(arg) ?? [arg]));
+    out.push(...(aliases[arg] ?? statusCharsAlias(arg) ?? [arg]));
   }
   return out;
 }

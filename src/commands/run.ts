@@ -23,6 +23,9 @@ interface RunCliOptions {
   maxTrials?: number;
   randomSeed?: number;
   optimizer?: string;
+  minimize?: string;
+  maximize?: string;
+  optFlag?: string[];
   failOnTrialError?: boolean;
   needed?: boolean;
   printCmd?: boolean;
@@ -68,7 +71,13 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       parseIntOption("'-m' / '--max-trials'", 1),
     )
     .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("'--random-seed'"))
-    .option("-o, --optimizer <name>", "Optimize the run using the specified algorithm ('random' or '+').")
+    .option(
+      "-o, --optimizer <name>",
+      "Optimize the run using the specified algorithm: random, gp (bayesian), forest, gbrt, tpe, or '+'.",
+    )
+    .option("-N, --minimize <scalar>", "Scalar a Bayesian optimizer minimizes (default: loss).")
+    .option("-X, --maximize <scalar>", "Scalar a Bayesian optimizer maximizes.")
+    .option("--opt-flag <name=val>", "Flag for the optimizer (-Fo); may be used more than once.", collect, [])
     .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
     .option("--needed", "Run only if there is not an available matching run.")
     .option("--print-cmd", "Show operation command and exit.")
@@ -107,6 +116,10 @@ export function registerRunCommand(program: Command, io: CliIo): void {
   configure(cmd, io);
 }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOptions {
   const [first, ...rest] = args;
   const hasOpspec = first !== undefined && !isFlagArg(first);
@@ -129,6 +142,9 @@ export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOpt
     maxTrials: o.maxTrials,
     randomSeed: o.randomSeed,
     optimizer: o.optimizer,
+    minimize: o.minimize,
+    maximize: o.maximize,
+    optFlags: o.optFlag ?? [],
     failOnTrialError: o.failOnTrialError === true,
     needed: o.needed === true,
     printCmd: o.printCmd === true,

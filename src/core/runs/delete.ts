@@ -16,6 +16,7 @@ import type { Ctx } from "../context.js";
 import { runsDirFor, trashRunsDirFor } from "../home.js";
 import { runClaims } from "../store/claim.js";
 import { isLockAlive } from "../store/lock.js";
+import { rethrowStoreWriteError } from "../store/write-errors.js";
 
 export interface RunLocation {
   id: string;
@@ -32,15 +33,19 @@ export function deleteRuns(rows: readonly RunLocation[], permanent: boolean, ctx
   const trash = trashRunsDirFor(ctx.home);
   const held: RunLocation[] = [];
   for (const row of rows) {
-    const taken = takeForDelete(row.dir);
-    if (taken === "held") {
-      held.push(row);
-      continue;
+    try {
+      const taken = takeForDelete(row.dir);
+      if (taken === "held") {
+        held.push(row);
+        continue;
+      }
+      if (permanent) removeRunDir(row.dir, ctx);
+      else moveRun(row.dir, join(trash, row.id), ctx);
+      // A staged run we claimed reads staged in the trash (and once restored).
+      if (taken === "claimed" && !permanent) runClaims.releaseClaim(join(trash, row.id));
+    } catch (e) {
+      rethrowStoreWriteError(e, `delete run ${row.id}`);
     }
-    if (permanent) removeRunDir(row.dir, ctx);
-    else moveRun(row.dir, join(trash, row.id), ctx);
-    // A staged run we claimed reads staged in the trash (and once restored).
-    if (taken === "claimed" && !permanent) runClaims.releaseClaim(join(trash, row.id));
   }
   return { deleted: rows.length - held.length, held };
 }
@@ -49,8 +54,12 @@ export function deleteRuns(rows: readonly RunLocation[], permanent: boolean, ctx
 export function purgeRuns(rows: readonly RunLocation[], ctx: Ctx): DeleteResult {
   const held: RunLocation[] = [];
   for (const row of rows) {
-    if (takeForDelete(row.dir) === "held") held.push(row);
-    else removeRunDir(row.dir, ctx);
+    try {
+      if (takeForDelete(row.dir) === "held") held.push(row);
+      else removeRunDir(row.dir, ctx);
+    } catch (e) {
+      rethrowStoreWriteError(e, `delete run ${row.id}`);
+    }
   }
   return { deleted: rows.length - held.length, held };
 }
@@ -77,7 +86,13 @@ function takeForDelete(dir: string): "claimed" | "free" | "held" {
 /** Moves trashed runs back into the runs dir. */
 export function restoreRuns(rows: readonly RunLocation[], ctx: Ctx): number {
   const runs = runsDirFor(ctx.home);
-  for (const row of rows) moveRun(row.dir, join(runs, row.id), ctx);
+  for (const row of rows) {
+    try {
+      moveRun(row.dir, join(runs, row.id), ctx);
+    } catch (e) {
+      rethrowStoreWriteError(e, `restore run ${row.id}`);
+    }
+  }
   return rows.length;
 }
 

@@ -23,10 +23,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** A write error names the file it was for (Node names none for a failed write). */
+/** A write error names the file it was for, not our temp file (Node names none for a failed write). */
 function withPath(e: unknown, path: string): unknown {
   const err = e as NodeJS.ErrnoException | undefined;
-  if (err && typeof err === "object" && err.code && err.path === undefined) Object.assign(err, { path });
+  if (err && typeof err === "object" && err.code) Object.assign(err, { path, syscall: "write", dest: undefined });
   return e;
 }
 
