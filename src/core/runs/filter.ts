@@ -5,6 +5,7 @@
  * prefix. How rows are enumerated (the store, a future index) is not its
  * concern: rows in, rows out, order kept.
  */
+import type { IndexedStatus } from "../store/run-order.js";
 import type { RunStatus } from "../store/status.js";
 import type { TimeRange } from "./timerange.js";
 
@@ -47,6 +48,17 @@ export function isFilterEmpty(f: RunsFilter): boolean {
     !f.started &&
     !f.digest
   );
+}
+
+/**
+ * Which cached statuses a filter must check against the run's files (see
+ * run-stamp.ts). A finished run's stamp (`exit_status`) can only reveal it
+ * completed, failed, was terminated or is running: a filter for staged or
+ * pending runs alone cannot gain or lose it, so it need not be checked.
+ */
+export function statusCheckNeeded(f: RunsFilter): (status: IndexedStatus) => boolean {
+  const onlyQueued = f.statuses?.length && f.statuses.every((s) => s === "staged" || s === "pending");
+  return onlyQueued ? (status) => status === "staged" || status === "running" : () => true;
 }
 
 export function runMatches(run: FilterableRun, f: RunsFilter): boolean {

@@ -1,7 +1,7 @@
 // The runs filters (§9.2) as one predicate over rows.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { filterRuns, type FilterableRun, type RunsFilter } from "../../../src/core/runs/filter.js";
+import { filterRuns, statusCheckNeeded, type FilterableRun, type RunsFilter } from "../../../src/core/runs/filter.js";
 
 const T = (iso: string) => new Date(iso).getTime() * 1000;
 
@@ -36,4 +36,21 @@ const CASES: [RunsFilter, string][] = [
 
 test("filters", () => {
   for (const [f, want] of CASES) assert.equal(names(f), want, JSON.stringify(f));
+});
+
+// Which cached statuses a filter checks: all, unless it looks only for staged or pending runs.
+const ALL = "completed error terminated staged running";
+const CHECKS: [RunsFilter, string][] = [
+  [{}, ALL],
+  [{ statuses: ["completed"] }, ALL],
+  [{ statuses: ["running"] }, ALL],
+  [{ statuses: ["staged"] }, "staged running"],
+  [{ statuses: ["staged", "pending"] }, "staged running"],
+  [{ statuses: ["staged", "error"] }, ALL],
+  [{ statuses: ["pending"], labels: ["x"] }, "staged running"],
+];
+
+test("statusCheckNeeded", () => {
+  const all = ["completed", "error", "terminated", "staged", "running"] as const;
+  for (const [f, want] of CHECKS) assert.equal(all.filter(statusCheckNeeded(f)).join(" "), want, JSON.stringify(f));
 });
