@@ -9,7 +9,8 @@ import type { Out } from "./core/context.js";
 import { EXIT, isGuildError } from "./core/errors.js";
 import { VERSION } from "./core/package-info.js";
 import { parseGlobalArgs, type GlobalArgs } from "./commands/global-args.js";
-import { findCommand } from "./commands/registry.js";
+import { COMMANDS, findCommand } from "./commands/registry.js";
+import { didYouMean } from "./core/util/closest-word.js";
 
 export interface CliIo {
   out: Out;
@@ -34,7 +35,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     }
     const entry = findCommand(args.command);
     if (!entry) {
-      io.out.stderr(`guild: unrecognized command '${args.command}'\nTry 'guild --help' for more information.\n`);
+      const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+      io.out.stderr(
+        `guild: unrecognized command '${args.command}'${didYouMean(args.command, names)}\nTry 'guild --help' for more information.\n`,
+      );
       return EXIT.USAGE_ERROR;
     }
     io.globals = { home: args.home, cwd: args.cwd };

@@ -5,7 +5,8 @@
 import { Command } from "commander";
 import type { CliIo } from "../cli.js";
 import type { Ctx } from "../core/context.js";
-import { fail } from "../core/errors.js";
+import { EXIT, fail } from "../core/errors.js";
+import { didYouMean } from "../core/util/closest-word.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addFilterOptions, type FilterCliOptions } from "./runs-options.js";
@@ -33,6 +34,7 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     program.command("runs").summary("Show or manage runs.").description("Show or manage runs.").helpCommand(false),
     io,
   );
+  checkSubcommand(io.args?.[0]);
   const wanted = subcommandsFor(io.args);
   if (wanted.has("list")) registerListCommand(runs, io);
   registerChangingCommands(runs, io, wanted);
@@ -91,6 +93,12 @@ function registerChangingCommands(runs: Command, io: CliIo, wanted: Set<string>)
 }
 
 const SUBCOMMANDS = ["list", "rm", "delete", "info", "label", "mark", "purge", "restore", "stop"];
+
+/** `guild runs lst`: name the word (commander would route it to `list` as an extra argument). */
+function checkSubcommand(first: string | undefined): void {
+  if (first === undefined || first.startsWith("-") || SUBCOMMANDS.includes(first)) return;
+  fail(`unrecognized command '${first}'${didYouMean(first, SUBCOMMANDS)}\nTry 'guild runs --help' for more information.`, EXIT.USAGE_ERROR);
+}
 
 /**
  * The subcommands to define for these arguments: only the one being run
