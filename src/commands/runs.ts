@@ -2,7 +2,7 @@
  * `guild runs` (= `runs list`) and its subcommands. Each subcommand beyond
  * list and rm is defined in its own module (runs-info.ts, runs-label.ts, ...).
  */
-import { Command } from "commander";
+import { Command, Help } from "commander";
 import type { CliIo } from "../cli.js";
 import type { Ctx } from "../core/context.js";
 import { EXIT, fail } from "../core/errors.js";
@@ -31,13 +31,33 @@ interface RmCliOptions extends FilterCliOptions {
 
 export function registerRunsCommands(program: Command, io: CliIo): void {
   const runs = configure(
-    program.command("runs").summary("Show or manage runs.").description("Show or manage runs.").helpCommand(false),
+    program
+      .command("runs")
+      .usage("[OPTIONS] COMMAND [ARGS]...")
+      .summary("Show or manage runs.")
+      .description(
+        "Show or manage runs.\n\nIf COMMAND is omitted, lists runs. Refer to 'guild runs list --help' for\n" +
+          "more information on the list command.",
+      )
+      .helpCommand(false),
     io,
   );
   checkSubcommand(io.args?.[0]);
   const wanted = subcommandsFor(io.args);
   if (wanted.has("list")) registerListCommand(runs, io);
   registerChangingCommands(runs, io, wanted);
+  showListOptionsInHelp(runs);
+}
+
+/** `guild runs --help` lists the options of `runs list`, the default command, as Guild's does. */
+function showListOptionsInHelp(runs: Command): void {
+  const list = runs.commands.find((c) => c.name() === "list");
+  if (!list) return;
+  runs.configureHelp({
+    visibleOptions(this: Help, cmd: Command) {
+      return Help.prototype.visibleOptions.call(this, cmd === runs ? list : cmd);
+    },
+  });
 }
 
 function registerListCommand(runs: Command, io: CliIo): void {
