@@ -73,7 +73,11 @@ function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof comman
 async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   writeLock(req.runDir, currentProcessId());
   runClaims.completeClaim(req.runDir);
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, ctx.out));
+  // Control runs (batch, optimizers, queue) print their children's output
+  // but log none of their scalars: a queue is not ranked by its runs' loss.
+  // A pipeline (steps) keeps them, as Guild's steps run does.
+  const scalars = req.op.kind === "steps" ? openOutputScalars(req.runDir, ctx.out) : undefined;
+  const writer = openOutputWriter(req.runDir, scalars);
   try {
     return await runDriver(req, { ...ctx, out: teeOut(ctx.out, writer) });
   } finally {

@@ -49,15 +49,25 @@ function encode(v: unknown): string {
   return encodeFlagValue((v ?? null) as FlagValue);
 }
 
-/** Guild's `format_attr`: scalars as flag values, lists and maps on indented lines. */
+/**
+ * Guild's `format_attr`: scalars as flag values, lists and maps on indented
+ * lines. A list or map holding lists or maps (a pipeline's `steps`) is shown
+ * as indented YAML: Guild flattens it into lines that cannot be read back.
+ */
 export function formatAttr(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "boolean" || typeof v === "number" || isFloat(v)) return encode(v);
+  if (isNested(v)) return `\n${encodeYaml(v).split("\n").map((l) => `  ${l}`).join("\n")}`;
   if (Array.isArray(v)) return `\n${v.map((item) => `  ${formatAttr(item)}`).join("\n")}`;
   if (isFlagMap(v)) {
     const keys = Object.keys(v).sort(compareCodePoints);
     return `\n${keys.map((k) => `  ${k}: ${formatAttr(v[k])}`).join("\n")}`;
   }
   return String(v);
+}
+
+function isNested(v: unknown): boolean {
+  const items = Array.isArray(v) ? v : isFlagMap(v) ? Object.values(v) : [];
+  return items.some((item) => Array.isArray(item) || isFlagMap(item));
 }
