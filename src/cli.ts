@@ -67,6 +67,7 @@ const ARG_ALIASES: Record<string, string[]> = {
   "-Fn": ["--unmarked"],
   "-Fs": ["--started"],
   "-Fd": ["--digest"],
+  "-Ft": ["--filter-tag"],
   "-rm": ["--remove"],
 };
 

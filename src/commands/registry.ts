@@ -65,6 +65,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Stop one or more runs.",
     load: () => import("./entries/stop.js"),
   },
+  {
+    name: "tag",
+    summary: "Add or remove run tags.",
+    load: () => import("./entries/tag.js"),
+  },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

@@ -3,7 +3,7 @@
  * conversion to a core `RunsFilter`. Guild's later spellings (`-Sr`, `-Fo`,
  * ...) are mapped to these in src/cli.ts.
  */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { fail } from "../core/errors.js";
 import type { RunsFilter } from "../core/runs/filter.js";
 import { parseTimeRange, TimeRangeError } from "../core/runs/timerange.js";
@@ -26,6 +26,9 @@ export interface FilterCliOptions extends StatusCliOptions {
   unmarked?: boolean;
   started?: string;
   digest?: string;
+  /** `--tag` where it filters; `-Ft` always (label's `--tag` prepends). */
+  tag?: string[] | string;
+  filterTag?: string[];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -49,11 +52,18 @@ export function addOpAndLabelFilters(cmd: Command): Command {
     .option("-M, --marked", "Filter only marked runs (-Fm).")
     .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
     .option("-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).")
-    .option("-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).");
+    .option("-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).")
+    .addOption(new Option("--filter-tag <tag>").hideHelp().argParser(collect));
+}
+
+/** `--tag TAG` filters (Guild's `-Ft, --tag`), unless the command's own `--tag` does something else. */
+function addTagFilter(cmd: Command): Command {
+  if (cmd.options.some((o) => o.long === "--tag")) return cmd;
+  return cmd.option("--tag <tag>", "Filter runs with TAG (-Ft). May be used multiple times.", collect);
 }
 
 export function addFilterOptions(cmd: Command): Command {
-  return addStatusFilters(addOpAndLabelFilters(cmd));
+  return addStatusFilters(addTagFilter(addOpAndLabelFilters(cmd)));
 }
 
 export function statusesFor(o: StatusCliOptions): RunStatus[] {
@@ -81,6 +91,7 @@ export function runsFilterFor(o: FilterCliOptions, cmdPath: string, now = new Da
     unmarked: o.unmarked === true,
     started: o.started !== undefined ? startedRange(o.started, cmdPath, now) : undefined,
     digest: o.digest,
+    tags: [...(o.filterTag ?? []), ...(Array.isArray(o.tag) ? o.tag : [])],
   };
 }
 

@@ -15,6 +15,7 @@ import { registerLabelCommand } from "./runs-label.js";
 import { registerMarkCommand } from "./runs-mark.js";
 import { registerPurgeCommand, registerRestoreCommand } from "./runs-trash.js";
 import { registerStopCommand } from "./runs-stop.js";
+import { registerTagCommand } from "./tag.js";
 
 interface ListCliOptions extends FilterCliOptions {
   all?: boolean;
@@ -108,11 +109,12 @@ function registerChangingCommands(runs: Command, io: CliIo, wanted: Set<string>)
     ["purge", registerPurgeCommand],
     ["restore", registerRestoreCommand],
     ["stop", registerStopCommand],
+    ["tag", registerTagCommand],
   ];
   for (const [name, register] of others) if (wanted.has(name)) register(runs, io);
 }
 
-const SUBCOMMANDS = ["list", "rm", "delete", "info", "label", "mark", "purge", "restore", "stop"];
+const SUBCOMMANDS = ["list", "rm", "delete", "info", "label", "mark", "purge", "restore", "stop", "tag"];
 
 /** `guild runs lst`: name the word (commander would route it to `list` as an extra argument). */
 function checkSubcommand(first: string | undefined): void {

@@ -16,6 +16,8 @@ export function formatRunInfo(info: RunInfo): string[] {
   const lines: string[] = [];
   for (const [name, value] of infoFields(info)) lines.push(`${name}: ${value}`);
   for (const [name, value] of info.otherAttrs) lines.push(`${name}: ${formatAttr(value)}`);
+  // Guild 0.9 prints `tags:` always; here only when there are some (2020's fields otherwise).
+  if (info.row.tags.length) lines.push("tags:", ...info.row.tags.map((t) => `  - ${t}`));
   lines.push(...section("flags", info.flags));
   if (info.protoFlags !== undefined) lines.push(...section("proto-flags", info.protoFlags));
   lines.push("scalars:");
