@@ -61,6 +61,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/runs.js"),
   },
   {
+    name: "select",
+    summary: "Select a run and show its ID.",
+    load: () => import("./entries/select.js"),
+  },
+  {
     name: "stop",
     summary: "Stop one or more runs.",
     load: () => import("./entries/stop.js"),
