@@ -25,6 +25,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/cat.js"),
   },
   {
+    name: "comment",
+    summary: "Add or remove run comments.",
+    load: () => import("./entries/comment.js"),
+  },
+  {
     name: "compare",
     summary: "Compare run results.",
     load: () => import("./entries/compare.js"),

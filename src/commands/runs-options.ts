@@ -45,15 +45,26 @@ export function addStatusFilters(cmd: Command): Command {
 
 /** Operation, label, marked, started and digest filters (no status). */
 export function addOpAndLabelFilters(cmd: Command): Command {
+  filterOption(cmd, "-o, --operation <val>", "Filter runs with operations matching VAL (-Fo).", collect);
+  filterOption(cmd, "-l, --label <val>", "Filter runs with labels matching VAL (-Fl).", collect);
   return cmd
-    .option("-o, --operation <val>", "Filter runs with operations matching VAL (-Fo).", collect)
-    .option("-l, --label <val>", "Filter runs with labels matching VAL (-Fl).", collect)
     .option("-U, --unlabeled", "Filter only runs without labels (-Fu).")
     .option("-M, --marked", "Filter only marked runs (-Fm).")
     .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
     .option("-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).")
     .option("-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).")
     .addOption(new Option("--filter-tag <tag>").hideHelp().argParser(collect));
+}
+
+/**
+ * A filter option whose short flag is left out where the command uses it
+ * for something else (`comment -l` lists, as in Guild 0.9, whose filters
+ * are all `-F?`); the `-F?` spelling still reaches it (src/cli.ts).
+ */
+function filterOption(cmd: Command, flags: string, description: string, parse: (v: string, prev?: string[]) => string[]): void {
+  const [short, long] = flags.split(", ") as [string, string];
+  const taken = cmd.options.some((o) => o.short === short);
+  cmd.option(taken ? long : flags, description, parse);
 }
 
 /** `--tag TAG` filters (Guild's `-Ft, --tag`), unless the command's own `--tag` does something else. */

@@ -10,6 +10,7 @@ import { didYouMean } from "../core/util/closest-word.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addFilterOptions, type FilterCliOptions } from "./runs-options.js";
+import { registerCommentCommand } from "./comment.js";
 import { registerInfoCommand } from "./runs-info.js";
 import { registerLabelCommand } from "./runs-label.js";
 import { registerMarkCommand } from "./runs-mark.js";
@@ -103,6 +104,7 @@ function registerChangingCommands(runs: Command, io: CliIo, wanted: Set<string>)
     configure(rm, io);
   }
   const others: [string, (runs: Command, io: CliIo) => void][] = [
+    ["comment", registerCommentCommand],
     ["info", registerInfoCommand],
     ["label", registerLabelCommand],
     ["mark", registerMarkCommand],
@@ -114,7 +116,7 @@ function registerChangingCommands(runs: Command, io: CliIo, wanted: Set<string>)
   for (const [name, register] of others) if (wanted.has(name)) register(runs, io);
 }
 
-const SUBCOMMANDS = ["list", "rm", "delete", "info", "label", "mark", "purge", "restore", "stop", "tag"];
+const SUBCOMMANDS = ["list", "rm", "delete", "comment", "info", "label", "mark", "purge", "restore", "stop", "tag"];
 
 /** `guild runs lst`: name the word (commander would route it to `list` as an extra argument). */
 function checkSubcommand(first: string | undefined): void {
