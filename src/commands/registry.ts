@@ -25,6 +25,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/cat.js"),
   },
   {
+    name: "check",
+    summary: "Check the Guild setup.",
+    load: () => import("./entries/check.js"),
+  },
+  {
     name: "comment",
     summary: "Add or remove run comments.",
     load: () => import("./entries/comment.js"),
