@@ -55,6 +55,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/mark.js"),
   },
   {
+    name: "open",
+    summary: "Open a run path or output.",
+    load: () => import("./entries/open.js"),
+  },
+  {
     name: "operations",
     aliases: ["ops"],
     summary: "Show model operations.",
