@@ -55,6 +55,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/mark.js"),
   },
   {
+    name: "models",
+    summary: "Show available models.",
+    load: () => import("./entries/models.js"),
+  },
+  {
     name: "open",
     summary: "Open a run path or output.",
     load: () => import("./entries/open.js"),
