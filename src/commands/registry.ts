@@ -95,6 +95,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Add or remove run tags.",
     load: () => import("./entries/tag.js"),
   },
+  {
+    name: "watch",
+    summary: "Watch run output.",
+    load: () => import("./entries/watch.js"),
+  },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {
