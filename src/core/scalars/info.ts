@@ -6,7 +6,7 @@
  */
 import { pyFixed } from "../util/py-fixed.js";
 import { compareCodePoints } from "../yaml/emitter.js";
-import { runScalars, type ScalarSummary } from "./run-scalars.js";
+import { runScalars, summarizeDir, type ScalarSummary } from "./run-scalars.js";
 
 export interface InfoScalar {
   key: string;
@@ -15,7 +15,7 @@ export interface InfoScalar {
 }
 
 export function runInfoScalars(runDir: string, allScalars = false): InfoScalar[] {
-  return runScalars(runDir, true)
+  return runScalars(runDir, summarizeDir, true)
     .filter((s) => allScalars || !s.tag.startsWith("sys/"))
     .sort((a, b) => compareCodePoints(keyPrefix(a), keyPrefix(b)) || compareCodePoints(a.tag, b.tag))
     .map((s: ScalarSummary) => ({ key: s.key, value: s.last.value, step: s.last.step }));
