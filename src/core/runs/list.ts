@@ -108,6 +108,7 @@ class LazyRow implements RunRow {
   #label?: string;
   #marked?: boolean;
   #digest?: string;
+  #tags?: readonly string[];
 
   constructor(entry: RunEntry, cwd: string, userHome: string, index: number) {
     this.index = index;
@@ -169,11 +170,21 @@ class LazyRow implements RunRow {
     return this.#digest;
   }
 
+  get tags(): readonly string[] {
+    this.#tags ??= tagsOf(readOptionalAttr(this.dir, "tags"));
+    return this.#tags;
+  }
+
   /** Plain data (for JSON and spreading), every field read. */
   toJSON(): Omit<RunRow, "toJSON"> {
-    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest } = this;
-    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest };
+    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags } = this;
+    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags };
   }
+}
+
+/** A run's tags: Guild writes a list of strings; anything else reads as none. */
+export function tagsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((t) => String(t)) : [];
 }
 
 function labelText(label: unknown): string {
