@@ -42,7 +42,7 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
     .option("-w, --working", "Diff run sourcecode to the associated working directory.")
     .option("-d, --dir <path>", "Diff run to the specified directory, relative to cwd.")
     .option("-c, --cmd <cmd>", "Command used to diff runs.");
-  addRunFilters(cmd, { omitShort: ["-D"] });
+  addRunFilters(cmd);
   cmd.action(async (run: string | undefined, otherRun: string | undefined, o: DiffCliOptions, self: Command) => {
     const { diffRuns } = await import("../core/diff/diff-runs.js");
     const ctx = contextFor(self, io, { createHome: false });

@@ -41,7 +41,7 @@ export function registerMergeCommand(program: Command, io: CliIo): void {
     .option("-y, --yes", "Don't prompt before copying files.")
     .option("--replace", "Allow replacement of existing files. Cannot be used with --no-replace.")
     .option("--no-replace", "Fail if any target file would be replaced (the default). Cannot be used with --replace.");
-  addRunFilters(cmd, { omitShort: ["-S"] });
+  addRunFilters(cmd);
   cmd.action(async (run: string | undefined, o: MergeCliOptions, self: Command) => {
     if (o.sourcecode && o.skipSourcecode) fail("--sourcecode and --skip-sourcecode cannot both be specified\nTry 'guild merge --help' for more information.");
     const { mergeRun } = await import("../core/merge/merge-run.js");

@@ -4,12 +4,12 @@
  */
 import type { Command } from "commander";
 import type { RunsQuery } from "../core/runs/list.js";
-import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions, type FilterShorts } from "./runs-options.js";
+import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions } from "./runs-options.js";
 
 export type RunFilterCliOptions = FilterCliOptions;
 
-export function addRunFilters(cmd: Command, opts: FilterShorts = {}): Command {
-  return addFilterOptions(cmd, opts);
+export function addRunFilters(cmd: Command): Command {
+  return addFilterOptions(cmd);
 }
 
 export function runsQueryFor(o: RunFilterCliOptions, cmd: Command): RunsQuery {

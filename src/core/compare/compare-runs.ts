@@ -10,7 +10,8 @@ import { isFlagMap } from "../flags/value.js";
 import { filteredRuns, type RunRow } from "../runs/list.js";
 import type { RunsQuery } from "../runs/one-run.js";
 import { selectRuns } from "../runs/select.js";
-import { runScalars } from "../scalars/run-scalars.js";
+import { runScalars, type DirSummarizer } from "../scalars/run-scalars.js";
+import { openSummaryCache } from "../scalars/summary-cache.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { readAttr } from "../store/attrs.js";
 import { isBatchRun } from "../store/find-run.js";
@@ -33,10 +34,12 @@ export function compareRuns(o: CompareOptions, ctx: Ctx): CompareTable {
   const selected = selectRuns(filteredRuns(o.filter, ctx), o.specs, "guild compare");
   const runs = o.includeBatch ? selected : selected.filter((r) => !isBatchRun(r.dir));
   const opCols = o.skipOpCols ? undefined : opCompareReader((line) => ctx.out.stderr(`${line}\n`));
+  const cache = openSummaryCache(ctx.home);
   const table = compareTable(
-    runs.map((r) => ({ ...runFacts(r), compareCols: opCols?.colsFor(r.dir) })),
+    runs.map((r) => ({ ...runFacts(r, cache.summarizer), compareCols: opCols?.colsFor(r.dir) })),
     { ...o, columns },
   );
+  cache.save();
   const col = o.minCol ?? o.maxCol;
   if (col !== undefined && table.rows.length && !table.header.includes(col)) {
     fail(`no column '${col}' to sort by\nColumns: ${table.header.join(", ")}`);
@@ -53,7 +56,7 @@ function userCols(spec: string): Col[] {
   }
 }
 
-function runFacts(row: RunRow): RunFacts {
+function runFacts(row: RunRow, summarizer: DirSummarizer): RunFacts {
   const flags = readAttr(row.dir, "flags");
   const label = readAttr(row.dir, "label");
   const time = duration(row.status, row.started, readAttr(row.dir, "stopped"));
@@ -68,7 +71,7 @@ function runFacts(row: RunRow): RunFacts {
     label: label === undefined || label === null ? null : String(label),
     marked: readAttr(row.dir, "marked") === true,
     flags: isFlagMap(flags) ? flags : {},
-    scalars: runScalars(row.dir),
+    scalars: runScalars(row.dir, summarizer),
   };
 }
 

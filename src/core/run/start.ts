@@ -10,7 +10,7 @@
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import type { Operation } from "../op/operation.js";
-import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
+import { deleteAttr, writeAttr } from "../store/attrs.js";
 import { noteRunChanged } from "../store/run-index.js";
 import { runClaims } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
@@ -35,7 +35,9 @@ export interface StartRequest {
 
 export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<number> {
   const command = commandOrRelease(req, ctx);
-  if (hasAttr(req.runDir, "exit_status")) noteRunChanged(req.runDir);
+  // A staged or finished run changes status and moves to the top: the run
+  // index re-reads it rather than keep its cached place.
+  noteRunChanged(req.runDir);
   deleteAttr(req.runDir, "exit_status");
   deleteAttr(req.runDir, "stopped");
   deleteAttr(req.runDir, "error");
@@ -86,8 +88,12 @@ function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof comman
 async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   writeLock(req.runDir, currentProcessId());
   runClaims.completeClaim(req.runDir);
+  // Control runs (batch, optimizers, queue) print their children's output
+  // but log none of their scalars: a queue is not ranked by its runs' loss.
+  // A pipeline (steps) keeps them, as Guild's steps run does.
+  const scalars = req.op.kind === "steps" ? openOutputScalars(req.runDir, ctx.out) : undefined;
   // A driver's output that cannot be recorded is still shown: its runs go on.
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, ctx.out), (e) => {
+  const writer = openOutputWriter(req.runDir, scalars, (e) => {
     ctx.out.stderr(`guild: ${fsErrorMessage(e, "write the run's output") ?? String(e)}\n`);
   });
   try {
