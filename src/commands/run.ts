@@ -89,6 +89,8 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         return testOutputScalars(runOptionsFor(args, options).opspec, options.testOutputScalars, contextFor(self, io));
       }
       const { runOp } = await import("../core/run/run-op.js");
+      const { registerBuiltinDrivers } = await import("../core/ops/drivers.js");
+      registerBuiltinDrivers();
       const { installTerminationHandlers } = await import("./signals.js");
       const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
       // Set when this process is the detached half of `guild run --background`.
@@ -98,6 +100,10 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       const opts = runOptionsFor(args, options);
       const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
       const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
+      if (ctx.env.GUILD_BROKER) {
+        const { publishStagedRuns } = await import("../core/broker/publish.js");
+        await publishStagedRuns(ctx);
+      }
       io.exitCode = result.exitCode;
     });
   configure(cmd, io);
