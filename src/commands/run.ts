@@ -92,11 +92,15 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       const { registerBuiltinDrivers } = await import("../core/ops/drivers.js");
       registerBuiltinDrivers();
       const { installTerminationHandlers } = await import("./signals.js");
+      const { exitCodeAfterSignal } = await import("../core/run/termination.js");
       const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
       // Set when this process is the detached half of `guild run --background`.
       const bgChild = takeBackgroundChild(process.env);
       const ctx = contextFor(self, io);
       installTerminationHandlers();
+      const { followParent } = await import("../core/run/supervision.js");
+      // Set when a queue started this process to run a batch, steps or queue.
+      followParent(process.env);
       const opts = runOptionsFor(args, options);
       const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
       const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
@@ -104,7 +108,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         const { publishStagedRuns } = await import("../core/broker/publish.js");
         await publishStagedRuns(ctx);
       }
-      io.exitCode = result.exitCode;
+      io.exitCode = exitCodeAfterSignal() ?? result.exitCode;
     });
   configure(cmd, io);
 }
