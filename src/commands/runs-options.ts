@@ -26,6 +26,7 @@ export interface FilterCliOptions extends StatusCliOptions {
   unmarked?: boolean;
   started?: string;
   digest?: string;
+  host?: string[];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -49,7 +50,8 @@ export function addOpAndLabelFilters(cmd: Command): Command {
     .option("-M, --marked", "Filter only marked runs (-Fm).")
     .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
     .option("-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).")
-    .option("-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).");
+    .option("-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).")
+    .option("--host <name>", "Filter only runs that ran on host NAME (may be used more than once).", collect);
 }
 
 export function addFilterOptions(cmd: Command): Command {
@@ -81,6 +83,7 @@ export function runsFilterFor(o: FilterCliOptions, cmdPath: string, now = new Da
     unmarked: o.unmarked === true,
     started: o.started !== undefined ? startedRange(o.started, cmdPath, now) : undefined,
     digest: o.digest,
+    hosts: o.host ?? [],
   };
 }
 

@@ -7,7 +7,7 @@
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
 import { canSimulateHosts, guildOn } from "../helpers/hosts.js";
 import { hasRedis, startRedis, type TestRedis } from "../helpers/redis.js";
@@ -96,6 +96,16 @@ describe("queues through a broker", () => {
     }
   });
 
+  test("guild queues: bad or missing broker", LIMIT, async () => {
+    const none = await guild(["queues"], { ...g, env: {} });
+    assert.deepEqual([none.exitCode, none.stderr], [1, "guild: no broker: set GUILD_BROKER=redis://HOST:PORT[/DB] or use --broker\n"]);
+    const bad = await guild(["queues", "--broker", "http://x"], g);
+    assert.deepEqual([bad.exitCode, bad.stderr], [1, "guild: invalid broker 'http://x': expected redis://HOST:PORT[/DB]\n"]);
+    const down = await guild(["queues", "--broker", "redis://127.0.0.1:1"], g);
+    assert.equal(down.exitCode, 1);
+    assert.match(down.stderr, /^guild: cannot reach broker redis:\/\/127\.0\.0\.1:1: .*ECONNREFUSED/);
+  });
+
   test("workers on two hosts, two runs at once each, start every run once", { ...LIMIT, skip: LIMIT.skip || (canSimulateHosts() ? false : "needs unshare") }, async () => {
     const staged = await guild(["run", "work.py", "n=[1,2,3,4,5,6,7,8]", "seconds=0.3", "--stage-trials", "-y"], g);
     assert.equal(staged.exitCode, 0, staged.stderr);
@@ -117,6 +127,13 @@ describe("queues through a broker", () => {
     assert.equal(started().length, 1, "no second run taken after SIGTERM");
     const w2 = startGuildIn(p.root, ["run", "queue", "poll-interval=1", "-y"], g, "worker2");
     const second = await waitFor("the other run to start", () => started().find((d) => d !== first));
+    const queues = await guild(["queues"], g);
+    assert.equal(queues.exitCode, 0, queues.stderr);
+    assert.match(queues.stdout, new RegExp(`^HOST +PID +QUEUE +RUNNING +SINCE\n\\S+ +${w2.child.pid} +[0-9a-f]{8} +${basename(second).slice(0, 8)} +\\d{4}-`), queues.stdout);
+    assert.match(queues.stdout, /\nJobs: 0 waiting, 1 active, 0 delayed, 0 failed\n$/);
+    const json = JSON.parse((await guild(["queues", "--json"], g)).stdout) as { workers: { pid: number; runs: string[] }[]; jobs: Record<string, number> };
+    assert.deepEqual(json.workers.map((w) => [w.pid, w.runs]), [[w2.child.pid, [basename(second)]]]);
+    assert.deepEqual(json.jobs, { waiting: 0, active: 1, delayed: 0, failed: 0 });
     w2.child.kill("SIGTERM");
     await waitFor("the worker to stop taking runs", () => w2.output().includes("Stopping: taking no more runs, waiting for 1 to finish"));
     w2.child.kill("SIGTERM");

@@ -82,6 +82,13 @@ describe("runs on other hosts", () => {
     }
     const statuses = (await listedRuns(g)).filter((r) => r.op === "work.py").map((r) => r.status);
     assert.deepEqual(statuses, Array(6).fill("completed"));
+    // Each run tells where it ran; `--host` lists one host's runs.
+    const onA = (await guild(["runs", "--host", "host-a", "-o", "work.py"], g)).stdout.split("\n").filter(Boolean).length;
+    const onB = (await guild(["runs", "--host", "host-b", "-o", "work.py"], g)).stdout.split("\n").filter(Boolean).length;
+    assert.equal(onA + onB, 6);
+    assert.equal((await guild(["runs", "--host", "elsewhere"], g)).stdout, "");
+    const info = await guild(["runs", "info", "-o", "work.py"], g);
+    assert.match(info.stdout, /\npid: \nhost: host-[ab]\n/, info.stdout);
   });
 
   test("trials claimed by a batch on a dead host are staged again once the lease passed, and run elsewhere", LIMIT, async () => {

@@ -2,7 +2,7 @@
  * Run filters of the runs commands (§9.2), as one pure predicate over run
  * rows: status (any of), operation and label substrings (any of),
  * unlabeled, marked/unmarked, a started time range and a source code digest
- * prefix. How rows are enumerated (the store, a future index) is not its
+ * prefix, and (ours) the host a run ran on. How rows are enumerated (the store, a future index) is not its
  * concern: rows in, rows out, order kept.
  */
 import type { RunStatus } from "../store/status.js";
@@ -20,6 +20,8 @@ export interface RunsFilter {
   started?: TimeRange;
   /** Prefix of the `sourcecode_digest` attr. */
   digest?: string;
+  /** Host names (the `host` attr, where the run last started); any may match. */
+  hosts?: readonly string[];
 }
 
 /** What the filters look at. */
@@ -34,6 +36,7 @@ export interface FilterableRun {
   /** Guild's run timestamp (µs): `started`, else `initialized`. */
   timestamp: number | undefined;
   digest: string;
+  host: string;
 }
 
 export function isFilterEmpty(f: RunsFilter): boolean {
@@ -45,7 +48,8 @@ export function isFilterEmpty(f: RunsFilter): boolean {
     !f.marked &&
     !f.unmarked &&
     !f.started &&
-    !f.digest
+    !f.digest &&
+    !f.hosts?.length
   );
 }
 
@@ -64,6 +68,7 @@ export function runMatches(run: FilterableRun, f: RunsFilter): boolean {
   if (f.unmarked && run.marked) return false;
   if (f.started && !startedIn(run.timestamp, f.started)) return false;
   if (f.digest !== undefined && !run.digest.startsWith(f.digest)) return false;
+  if (f.hosts?.length && !f.hosts.includes(run.host)) return false;
   return true;
 }
 

@@ -101,6 +101,7 @@ class LazyRow implements RunRow {
   #label?: string;
   #marked?: boolean;
   #digest?: string;
+  #host?: string;
 
   constructor(entry: RunEntry, cwd: string, userHome: string, index: number) {
     this.index = index;
@@ -161,10 +162,18 @@ class LazyRow implements RunRow {
     return this.#digest;
   }
 
+  get host(): string {
+    if (this.#host === undefined) {
+      const value = readAttr(this.dir, "host");
+      this.#host = typeof value === "string" ? value : "";
+    }
+    return this.#host;
+  }
+
   /** Plain data (for JSON and spreading), every field read. */
   toJSON(): Omit<RunRow, "toJSON"> {
-    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest } = this;
-    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest };
+    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, host } = this;
+    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, host };
   }
 }
 
