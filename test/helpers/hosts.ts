@@ -62,3 +62,51 @@ export function startGuildOn(host: string, dir: string, args: readonly string[],
     },
   };
 }
+
+/** Single-quotes a word for sh. */
+const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export interface SimulatedHost {
+  name: string;
+  exited: Promise<number>;
+  /** SIGKILLs every process of the host. */
+  kill(): void;
+  /** SIGTERM to each guild the host runs (the host's init forwards it). */
+  terminate(): void;
+}
+
+/**
+ * A host running several `guild` commands at once (its queue workers), each
+ * with its output in `<dir>/<host>-<i>.out`. Its init (a shell) forwards
+ * SIGTERM to them and waits for them all.
+ */
+export function startHost(name: string, dir: string, commands: readonly (readonly string[])[], g: GuildEnv): SimulatedHost {
+  const starts = commands.map(
+    (args, i) => `${[process.execPath, GUILD_BIN, ...args].map(shq).join(" ")} >${shq(join(dir, `${name}-${i}.out`))} 2>&1 & pids="$pids $!"`,
+  );
+  const script = ['hostname "$0" || exit 1', 'pids=""', ...starts, 'trap \'kill -TERM $pids\' TERM', "while ! wait; do :; done"].join("\n");
+  const child = spawn("unshare", [...UNSHARE, "sh", "-c", script, name], { cwd: g.cwd, env: guildEnv(g), stdio: "ignore" });
+  const exited = exitOf(child);
+  return {
+    name,
+    exited,
+    kill: () => {
+      child.kill("SIGKILL");
+    },
+    terminate: () => {
+      const init = initPidOf(child.pid);
+      if (init !== undefined) process.kill(init, "SIGTERM");
+    },
+  };
+}
+
+/** The namespace's init: the child `unshare --fork` made. */
+function initPidOf(unsharePid: number | undefined): number | undefined {
+  if (unsharePid === undefined) return undefined;
+  try {
+    const children = readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, "utf8").trim().split(/\s+/);
+    return children[0] ? Number(children[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

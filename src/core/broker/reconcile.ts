@@ -13,6 +13,7 @@ import { readAttr } from "../store/attrs.js";
 import { listUnfinishedRuns } from "../store/list-runs.js";
 import { attrPath, guildPath, MARKER } from "../store/paths.js";
 import { runStatus } from "../store/status.js";
+import { storedOperation } from "../run/stored-op.js";
 import { addRetryJob, addRunJobs, jobIdFor, openJobs, type Broker } from "./connection.js";
 
 export async function reconcile(broker: Broker, home: string, retryLost: number): Promise<void> {
@@ -49,9 +50,13 @@ export function isLost(runDir: string, status: string): boolean {
   return status === "terminated" && existsSync(guildPath(runDir, MARKER.LOCK)) && !existsSync(attrPath(runDir, "exit_status"));
 }
 
-/** The attempt a lost run would be started again as, if it may be. */
+/**
+ * The attempt a lost run would be started again as, if it may be. Only
+ * operation processes are: a lost batch, steps or queue run started again
+ * would start its own runs again (a queue lost with its host is simply gone).
+ */
 function nextLostAttempt(runDir: string, status: string, retryLost: number): number | undefined {
-  if (retryLost <= 0 || !isLost(runDir, status)) return undefined;
+  if (retryLost <= 0 || !isLost(runDir, status) || storedOperation(runDir)?.op.kind !== "process") return undefined;
   const done = readAttr(runDir, "retry_lost_attempt");
   const attempt = (typeof done === "number" ? done : 0) + 1;
   return attempt <= retryLost ? attempt : undefined;
