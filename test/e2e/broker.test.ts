@@ -9,11 +9,11 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
-import { canSimulateHosts, guildOn } from "../helpers/hosts.js";
+import { canSimulateHosts, guildOn, startGuildOn } from "../helpers/hosts.js";
 import { hasRedis, startRedis, type TestRedis } from "../helpers/redis.js";
 import { killLeftovers, listedRuns, runDirsOf } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, waitForAsync } from "../helpers/wait.js";
 
 const LIMIT = { timeout: 120_000, skip: hasRedis() ? false : "needs redis-server" };
 
@@ -113,6 +113,34 @@ describe("queues through a broker", () => {
     for (const w of workers) assert.equal(w.exitCode, 0, w.stderr);
     assertEachRanOnce(8);
     assert.deepEqual([...new Set((await listedRuns(g)).filter((r) => r.op === "work.py").map((r) => r.status))], ["completed"]);
+  });
+
+  test("retry-lost=1: a run lost with its host is started again once, elsewhere, in the same run dir", { ...LIMIT, skip: LIMIT.skip || (canSimulateHosts() ? false : "needs unshare") }, async () => {
+    const lg = { ...g, env: { ...g.env, GUILD_LEASE: "2" } };
+    assert.equal((await guild(["run", "work.py", "seconds=5", "--stage", "-y"], lg)).exitCode, 0);
+    const a = startGuildOn("host-a", p.root, ["run", "queue", "poll-interval=1", "-y"], lg);
+    try {
+      const dir = await waitFor("the run to start on host-a", () => runDirsOf(p.home, "work.py").find((d) => lines(join(d, "starts")) === 1));
+      a.killHost();
+      await a.exited;
+      const statusOnB = async () => (await listedRuns(lg, (args, env) => guildOn("host-b", args, env))).find((r) => r.op === "work.py")?.status;
+      await waitForAsync("the run to read terminated on host-b", async () => (await statusOnB()) === "terminated");
+      const plain = await guildOn("host-b", WORKER, lg);
+      assert.equal(plain.exitCode, 0, plain.stderr);
+      assert.equal(lines(join(dir, "starts")), 1, "not retried without retry-lost");
+      const retried = await guildOn("host-b", [...WORKER, "retry-lost=1"], lg);
+      assert.equal(retried.exitCode, 0, retried.stderr);
+      assert.match(retried.stderr, /Starting lost run [0-9a-f]{32} again \(attempt 1 of 1\)/);
+      assert.deepEqual([lines(join(dir, "starts")), lines(join(dir, "completions"))], [2, 1]);
+      assert.equal(readFileSync(join(dir, ".guild", "attrs", "retry_lost_attempt"), "utf8").trim(), "1");
+      assert.equal(await statusOnB(), "completed");
+      const again = await guildOn("host-b", [...WORKER, "retry-lost=1"], lg);
+      assert.equal(again.exitCode, 0, again.stderr);
+      assert.equal(lines(join(dir, "starts")), 2, "a completed run is not started again");
+    } finally {
+      a.killHost();
+      await a.exited;
+    }
   });
 
   test("SIGTERM: the worker takes no more jobs, lets its run finish, then exits; a second signal stops the run", LIMIT, async () => {

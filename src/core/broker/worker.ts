@@ -103,18 +103,27 @@ async function pollUntilDone(s: WorkerState, ctx: Ctx): Promise<void> {
         await s.presence.renew();
         await reconcile(s.broker, ctx.home, s.flags.retryLost);
       }
-      if (s.queue.runOnce && (await isQueueEmpty(s))) return;
+      if (s.queue.runOnce && (await isQueueEmpty(s, ctx.home))) return;
     } catch (e) {
       s.queue.log("WARNING", `broker: ${(e as Error).message}`);
     }
   }
 }
 
-async function isQueueEmpty(s: WorkerState): Promise<boolean> {
+/**
+ * No job waiting, and no active one whose run is still to come or going.
+ * An active job whose run has ended is a dead worker's (BullMQ hands it
+ * back only after its lock expires): nothing to wait for.
+ */
+async function isQueueEmpty(s: WorkerState, home: string): Promise<boolean> {
   if (s.running.size) return false;
-  const counts = await s.broker.queue.getJobCounts("waiting", "prioritized", "active");
-  return Object.values(counts).every((n) => n === 0);
+  const counts = await s.broker.queue.getJobCounts("waiting", "prioritized");
+  if (Object.values(counts).some((n) => n > 0)) return false;
+  const active = await s.broker.queue.getJobs(["active"]);
+  return active.every((job) => !job?.data || !LIVE.has(runStatus(join(runsDirFor(home), job.data.runId))));
 }
+
+const LIVE = new Set(["staged", "pending", "running"]);
 
 async function processJob(job: Job<RunJobData>, token: string | undefined, s: WorkerState, ctx: Ctx): Promise<string> {
   const { runId, retry } = job.data;
