@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
-import { isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, runIds, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
+import { claimName, isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, runIds, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -53,13 +53,6 @@ async function runOnceQueue(): Promise<string> {
 
 function lines(path: string): number {
   return existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean).length : 0;
-}
-
-/** A claim file name for a process, as claims are named (owner-key.ts). */
-function claimName(pid: number): string {
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-  const start = stat ? stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] : "1";
-  return `CLAIMED.${pid}.${start}.${encodeURIComponent(hostname())}`;
 }
 
 function deadPid(): number {

@@ -12,9 +12,11 @@ import { writeLock } from "../store/lock.js";
 import { currentProcessId } from "../util/proc.js";
 import { openOutputScalars } from "../scalars/output-scalars.js";
 import { findExecutable } from "../util/find-executable.js";
-import { openOutputWriter } from "./output-writer.js";
+import { openOutputWriter, type OutputWriter } from "./output-writer.js";
 import { signalGroup, trackChild } from "./termination.js";
 import { GATE, GATE_END, GATE_GO } from "./supervision.js";
+import { writeAttr } from "../store/attrs.js";
+import { fsErrorMessage } from "../store/write-errors.js";
 
 export interface ProcessRequest {
   runDir: string;
@@ -31,7 +33,6 @@ export interface ProcessRequest {
  */
 const OUTPUT_DRAIN_MS = 2000;
 
-
 /** Resolves to the exit status Guild records: the code, or -signal. */
 export function execProcess(req: ProcessRequest): Promise<number> {
   const [command = "", ...args] = req.argv;
@@ -39,7 +40,7 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     req.out.stderr(`guild: cannot run ${command}: command not found\n`);
     return Promise.resolve(127);
   }
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out));
+  const output = openRunOutput(req);
   return new Promise((resolve) => {
     let done = false;
     let drainTimer: NodeJS.Timeout | undefined;
@@ -47,8 +48,11 @@ export function execProcess(req: ProcessRequest): Promise<number> {
       if (done) return;
       done = true;
       clearTimeout(drainTimer);
-      writer.close();
-      resolve(status);
+      output.writer.close();
+      // Output that could not be recorded: the run stopped for it, an error.
+      const outputError = output.error();
+      if (outputError !== undefined) noteRunError(req.runDir, outputError);
+      resolve(outputError === undefined ? status : 1);
     };
     // Behind the gate (supervision.ts): we send `go` only once LOCK names
     // its pid, and if we die, it takes the operation's process group with it.
@@ -60,19 +64,14 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     });
     if (child.pid === undefined) return;
     trackChild(child);
+    const pid = child.pid;
+    output.stopWith(() => signalGroup(pid, "SIGTERM"));
     const self = currentProcessId();
-    writeLock(req.runDir, { ...currentProcessId(child.pid), supervisor: { pid: self.pid, startTime: self.startTime } });
+    writeLock(req.runDir, { ...currentProcessId(pid), supervisor: { pid: self.pid, startTime: self.startTime } });
     runClaims.completeClaim(req.runDir);
     child.stdin.on("error", () => {}); // a gate already gone reads nothing
     child.stdin.write(GATE_GO);
-    child.stdout.on("data", (chunk: Buffer) => {
-      writer.write(chunk, 0);
-      req.out.stdout(chunk);
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      writer.write(chunk, 1);
-      req.out.stderr(chunk);
-    });
+    pipeOutput(child, output.writer, req.out);
     let status = 1;
     child.once("exit", (code, signal) => {
       status = code ?? -signalNumber(signal);
@@ -86,6 +85,38 @@ export function execProcess(req: ProcessRequest): Promise<number> {
       }, OUTPUT_DRAIN_MS);
     });
     child.once("close", () => finish(status));
+  });
+}
+
+interface RunOutput {
+  writer: OutputWriter;
+  /** Why the output could not be written, once it could not. */
+  error(): string | undefined;
+  /** What stops the run when its output cannot be written. */
+  stopWith(stop: () => void): void;
+}
+
+/** The run's output files: output that cannot be written is said, and stops the run. */
+function openRunOutput(req: ProcessRequest): RunOutput {
+  let error: string | undefined;
+  let stop = () => {};
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out), (e) => {
+    error = fsErrorMessage(e, "write the run's output") ?? `cannot write the run's output: ${String(e)}`;
+    req.out.stderr(`guild: ${error}\n`);
+    stop();
+  });
+  return { writer, error: () => error, stopWith: (f) => (stop = f) };
+}
+
+/** The operation's stdout and stderr: to the run's output files and on to `out`. */
+function pipeOutput(child: ChildProcessWithoutNullStreams, writer: OutputWriter, out: Out): void {
+  child.stdout.on("data", (chunk: Buffer) => {
+    writer.write(chunk, 0);
+    out.stdout(chunk);
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    writer.write(chunk, 1);
+    out.stderr(chunk);
   });
 }
 
@@ -108,6 +139,15 @@ function spawnErrorReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "E2BIG") return "argument list too long";
   return code ?? String(e);
+}
+
+/** Says why a run ended in error (in `runs info`), if there is room to. */
+function noteRunError(runDir: string, reason: string): void {
+  try {
+    writeAttr(runDir, "error", reason);
+  } catch {
+    // A full disk: guild said it on stderr, and the run reads `error`.
+  }
 }
 
 function signalNumber(signal: NodeJS.Signals | null): number {

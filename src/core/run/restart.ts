@@ -4,11 +4,11 @@
  * AI start here too. A running run is refused (a later Guild fix), and the
  * claim makes a run started by two processes at once start only once.
  */
-import type { Ctx } from "../context.js";
+import { opCtx, type Ctx } from "../context.js";
 import { exitQuietly, fail } from "../errors.js";
 import { parseFlagArgs } from "../flags/args.js";
 import { decodeFlagValue } from "../flags/decode.js";
-import type { FlagMap } from "../flags/value.js";
+import { nameMap, type FlagMap } from "../flags/value.js";
 import { renderLabel } from "../label.js";
 import { msg } from "../messages.js";
 import type { Operation } from "../op/operation.js";
@@ -59,7 +59,7 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
     stageClaimedRun(envReq, ctx);
     return { exitCode: 0, runId: run.id };
   }
-  return { exitCode: await startClaimedRun(envReq, ctx), runId: run.id };
+  return { exitCode: await startClaimedRun(envReq, opCtx(ctx, opts.quiet)), runId: run.id };
 }
 
 function displayName(runDir: string, op: Operation): string {
@@ -69,7 +69,7 @@ function displayName(runDir: string, op: Operation): string {
 
 /** `--start ID name=val` overrides stored flag values. */
 function flagsWithOverrides(stored: FlagMap, opts: RunOptions, ctx: Ctx): FlagMap {
-  const flags: FlagMap = { ...stored };
+  const flags: FlagMap = nameMap(stored);
   for (const [name, raw] of parseFlagArgs(opts.flagArgs).assigns) {
     const decoded = decodeFlagValue(raw);
     for (const w of decoded.warnings) ctx.out.stderr(`WARNING: ${w}\n`);

@@ -1,8 +1,9 @@
 /**
- * The drivers of the builtin operations, registered with run/ by the
- * commands that start runs. The queue runs on the broker when one is
- * configured (`broker=URL` or GUILD_BROKER), else by polling the store; the
- * broker's module (and BullMQ with it) is loaded only then.
+ * Registers the drivers of Guild's builtin operations with core/run (see
+ * run/drivers.ts). Called once by the command that runs operations, before
+ * anything starts. The queue runs on the broker when one is configured
+ * (`broker=URL` or GUILD_BROKER), else by polling the store; the broker's
+ * module (and BullMQ with it) is loaded only then.
  */
 import { runBatch } from "../batch/run-batch.js";
 import { brokerUrlFor } from "../broker/url.js";
