@@ -91,6 +91,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/operations.js"),
   },
   {
+    name: "queues",
+    summary: "Show queue workers and jobs of a broker.",
+    load: () => import("./entries/queues.js"),
+  },
+  {
     name: "run",
     summary: "Run an operation.",
     load: () => import("./entries/run.js"),

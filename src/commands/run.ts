@@ -114,6 +114,10 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       const opts = { ...runOptionsFor(args, options), tableWidth: terminalWidth(ctx.env) };
       const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
       const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
+      if (ctx.env.GUILD_BROKER) {
+        const { publishStagedRuns } = await import("../core/broker/publish.js");
+        await publishStagedRuns(ctx);
+      }
       io.exitCode = exitCodeAfterSignal() ?? result.exitCode;
     });
   configure(cmd, io);

@@ -26,6 +26,7 @@ export interface FilterCliOptions extends StatusCliOptions {
   unmarked?: boolean;
   started?: string;
   digest?: string;
+  host?: string[];
   /** `--tag` where it filters; `-Ft` always (label's `--tag` prepends). */
   tag?: string[] | string;
   filterTag?: string[];
@@ -54,7 +55,8 @@ export function addOpAndLabelFilters(cmd: Command): Command {
     .option("-U, --unlabeled", "Filter only runs without labels (-Fu).")
     .option("-M, --marked", "Filter only marked runs (-Fm).")
     .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
-    .addOption(new Option("--filter-tag <tag>").hideHelp().argParser(collect));
+    .addOption(new Option("--filter-tag <tag>").hideHelp().argParser(collect))
+    .option("--host <name>", "Filter only runs that ran on host NAME (may be used more than once).", collect);
 }
 
 /**
@@ -105,6 +107,7 @@ export function runsFilterFor(o: FilterCliOptions, cmdPath: string, now = new Da
     unmarked: o.unmarked === true,
     started: o.started !== undefined ? startedRange(o.started, cmdPath, now) : undefined,
     digest: o.digest,
+    hosts: o.host ?? [],
     tags: [...(o.filterTag ?? []), ...(Array.isArray(o.tag) ? o.tag : [])],
   };
 }

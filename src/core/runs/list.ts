@@ -111,6 +111,7 @@ class LazyRow implements RunRow {
   #label?: string;
   #marked?: boolean;
   #digest?: string;
+  #host?: string;
   #tags?: readonly string[];
 
   constructor(entry: RunEntry, cwd: string, userHome: string, index: number) {
@@ -173,6 +174,14 @@ class LazyRow implements RunRow {
     return this.#digest;
   }
 
+  get host(): string {
+    if (this.#host === undefined) {
+      const value = readAttr(this.dir, "host");
+      this.#host = typeof value === "string" ? value : "";
+    }
+    return this.#host;
+  }
+
   get tags(): readonly string[] {
     this.#tags ??= tagsOf(readOptionalAttr(this.dir, "tags"));
     return this.#tags;
@@ -180,8 +189,8 @@ class LazyRow implements RunRow {
 
   /** Plain data (for JSON and spreading), every field read. */
   toJSON(): Omit<RunRow, "toJSON"> {
-    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags } = this;
-    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags };
+    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags, host } = this;
+    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags, host };
   }
 }
 
