@@ -65,6 +65,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Stop one or more runs.",
     load: () => import("./entries/stop.js"),
   },
+  { name: "view", summary: "Visualize runs in a local web application.", load: () => import("./entries/view.js") },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

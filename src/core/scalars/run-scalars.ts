@@ -67,7 +67,7 @@ export function readDirScalars(dir: string): DecodedScalar[] {
   return scalars;
 }
 
-function eventDirs(root: string): string[] {
+export function eventDirs(root: string): string[] {
   const dirs: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string) => {

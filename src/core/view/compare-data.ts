@@ -1,0 +1,64 @@
+/**
+ * The compare page's data: the chosen runs' flags and scalar summaries side
+ * by side (with which flags differ), and their scalar series, thinned on
+ * the server (downsample.ts) so a chart gets at most 2,000 points a series.
+ */
+import type { Json } from "../runs/json.js";
+import type { RunRow } from "../runs/list.js";
+import { runScalars } from "../scalars/run-scalars.js";
+import { compareCodePoints } from "../yaml/emitter.js";
+import { downsample, type Series } from "./downsample.js";
+import type { SeriesCache } from "./event-series.js";
+import type { FactsCache } from "./run-facts.js";
+
+export interface ScalarStats {
+  last: number | null;
+  step: number;
+  min: number | null;
+  max: number | null;
+  count: number;
+}
+
+export interface CompareData {
+  runs: { id: string; operation: string; status: string; label: string; started: number | null; flags: { [name: string]: Json }; scalars: { [key: string]: ScalarStats } }[];
+  flags: string[];
+  /** Flags whose value is not the same in every run. */
+  differentFlags: string[];
+  scalars: string[];
+}
+
+export function compareData(rows: readonly RunRow[], facts: FactsCache): CompareData {
+  const runs = rows.map((row) => {
+    const f = facts.factsFor(row);
+    const scalars: { [key: string]: ScalarStats } = {};
+    for (const s of runScalars(row.dir)) {
+      scalars[s.key] = { last: finite(s.last.value), step: s.last.step, min: finite(s.min.value), max: finite(s.max.value), count: s.count };
+    }
+    return { id: row.id, operation: f.opDesc, status: row.status, label: f.label, started: f.started, flags: f.flags, scalars };
+  });
+  const flags = sortedUnion(runs.map((r) => Object.keys(r.flags)));
+  const differentFlags = flags.filter((name) => new Set(runs.map((r) => JSON.stringify(r.flags[name] ?? null))).size > 1);
+  return { runs, flags, differentFlags, scalars: sortedUnion(runs.map((r) => Object.keys(r.scalars))) };
+}
+
+/** Each run's series (only `keys` when given), each at most `limit` points. */
+export function seriesData(rows: readonly RunRow[], keys: readonly string[], cache: SeriesCache, limit: number): { [id: string]: { [key: string]: Series } } {
+  const out: { [id: string]: { [key: string]: Series } } = {};
+  for (const row of rows) {
+    const byKey: { [key: string]: Series } = {};
+    for (const [key, s] of cache.runSeries(row.dir).byKey) {
+      if (keys.length && !keys.includes(key)) continue;
+      byKey[key] = downsample(s, limit);
+    }
+    out[row.id] = byKey;
+  }
+  return out;
+}
+
+function sortedUnion(lists: readonly string[][]): string[] {
+  return [...new Set(lists.flat())].sort(compareCodePoints);
+}
+
+function finite(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
