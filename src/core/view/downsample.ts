@@ -1,7 +1,7 @@
 /**
  * Series thinning for charts: a series longer than the limit is cut into
  * buckets and each bucket keeps its lowest and highest point (in step
- * order), so spikes survive and the first and last points are kept.
+ * order), so spikes survive; the first and last points are always kept.
  * Pure: the server calls it before a series leaves for the browser.
  */
 
@@ -17,18 +17,20 @@ export const MAX_POINTS = 2000;
 export function downsample(s: Series, limit = MAX_POINTS): Series {
   const n = s.step.length;
   if (n <= limit) return s;
-  const buckets = Math.max(1, Math.floor(limit / 2));
-  const keep: number[] = [];
+  // The first and last points, then two per bucket of the points between.
+  const buckets = Math.max(0, Math.floor((limit - 2) / 2));
+  const inner = n - 2;
+  const keep = [0];
   for (let b = 0; b < buckets; b++) {
-    const start = Math.floor((b * n) / buckets);
-    const end = Math.floor(((b + 1) * n) / buckets);
+    const start = 1 + Math.floor((b * inner) / buckets);
+    const end = 1 + Math.floor(((b + 1) * inner) / buckets);
     if (end <= start) continue;
     const [lo, hi] = extremes(s.value, start, end);
     if (lo === hi) keep.push(lo);
     else keep.push(Math.min(lo, hi), Math.max(lo, hi));
   }
-  pinEnds(keep, n);
-  return pick(s, keep.slice(0, limit));
+  keep.push(n - 1);
+  return pick(s, keep);
 }
 
 /** Indexes of the lowest and highest value in [start, end); NaN never wins. */
@@ -41,12 +43,6 @@ function extremes(values: readonly number[], start: number, end: number): [numbe
     if (v > (values[hi] as number) || Number.isNaN(values[hi] as number)) hi = i;
   }
   return [lo, hi];
-}
-
-/** The first and last point always stay, replacing the bucket's nearest pick. */
-function pinEnds(keep: number[], n: number): void {
-  if (keep[0] !== 0) keep[0] = 0;
-  if (keep[keep.length - 1] !== n - 1) keep[keep.length - 1] = n - 1;
 }
 
 function pick(s: Series, indexes: readonly number[]): Series {

@@ -1,8 +1,8 @@
 /**
  * A run's output (`.guild/output`) by byte range, for paging and for a live
- * tail: a chunk ends at a line end unless it is the file's end (so a chunk
- * never splits a line or a UTF-8 character in two), and `tail` starts at
- * the first whole line of the file's last bytes.
+ * tail: a chunk ends at a line end unless it is the file's end or one line
+ * is longer than a chunk (then it is cut between characters), and `tail`
+ * starts at the first whole line of the file's last bytes.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { guildPath } from "../store/paths.js";
@@ -31,8 +31,18 @@ export function readOutputChunk(runDir: string, from: { offset?: number; tail?: 
   if (start + end < size) {
     const lastNewline = bytes.lastIndexOf(0x0a);
     if (lastNewline >= begin) end = lastNewline + 1;
+    else end = charBoundary(bytes, end);
   }
   return { offset: start + begin, next: start + end, size, text: bytes.subarray(begin, end).toString("utf8") };
+}
+
+/** Where to cut a line longer than a chunk: before a UTF-8 character that `end` would split. */
+function charBoundary(bytes: Buffer, end: number): number {
+  let lead = end - 1;
+  while (lead > 0 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead--;
+  const b = bytes[lead] ?? 0;
+  const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return lead + length > end ? lead : end;
 }
 
 function readRange(path: string, start: number, length: number): Buffer {
