@@ -27,7 +27,7 @@ export function scalarChart(key: string, runs: readonly ChartRun[], o: ChartOpti
   const el = h("div", { class: "chart-card", "data-key": key }, h("h3", {}, key));
   const shown = runs.filter((r) => r.series && r.series.step.length);
   const tables = shown.map((r) => table(r.series as Series, o));
-  const data = tables.length === 1 ? (tables[0] as uPlot.AlignedData) : uPlot.join(tables);
+  const data = tables.length === 1 ? (tables[0] as uPlot.AlignedData) : joinTables(tables);
   const plot = new uPlot(
     {
       width,
@@ -66,6 +66,39 @@ function table(s: Series, o: ChartOptions): uPlot.AlignedData {
   xs.forEach((x, i) => byX.set(x, ys[i] ?? null));
   const sorted = [...byX.keys()].sort((a, b) => a - b);
   return [sorted, sorted.map((x) => byX.get(x) ?? null)];
+}
+
+const MAX_X = 2000;
+
+/**
+ * The runs' points on one x axis. Thinned series of several runs rarely
+ * share x values (each keeps its own extremes), and a union of 20 × 2,000
+ * x values would make every series mostly gaps: past MAX_X distinct values,
+ * each point moves to the nearest of MAX_X evenly spread x values (its
+ * slot keeps the value farthest from the slot's first, so spikes stay).
+ */
+function joinTables(tables: readonly uPlot.AlignedData[]): uPlot.AlignedData {
+  const xs = new Set<number>();
+  for (const t of tables) for (const x of t[0] as number[]) xs.add(x);
+  if (xs.size <= MAX_X) return uPlot.join([...tables]);
+  const lo = Math.min(...tables.map((t) => (t[0][0] as number) ?? Infinity));
+  const hi = Math.max(...tables.map((t) => (t[0][t[0].length - 1] as number) ?? -Infinity));
+  const width = (hi - lo) / (MAX_X - 1) || 1;
+  const grid = Array.from({ length: MAX_X }, (_v, i) => lo + i * width);
+  const columns = tables.map((t) => {
+    const col: (number | null)[] = new Array<number | null>(MAX_X).fill(null);
+    const first: (number | null)[] = new Array<number | null>(MAX_X).fill(null);
+    (t[0] as number[]).forEach((x, i) => {
+      const y = (t[1] as (number | null)[])[i] ?? null;
+      if (y === null) return;
+      const slot = Math.min(MAX_X - 1, Math.max(0, Math.round((x - lo) / width)));
+      const f = first[slot] ?? null;
+      if (f === null) (first[slot] = y), (col[slot] = y);
+      else if (Math.abs(y - f) > Math.abs((col[slot] ?? f) - f)) col[slot] = y;
+    });
+    return col;
+  });
+  return [grid, ...columns] as uPlot.AlignedData;
 }
 
 export function smooth(values: readonly (number | null)[], weight: number): (number | null)[] {

@@ -53,7 +53,7 @@ export function handleApi(url: URL, api: ApiContext): unknown {
       if (!handler) throw new ApiError(404, `no such endpoint '${url.pathname}'`);
       return handler(url, api, runFor(parts[1] ?? "", api.ctx));
     }
-    if (parts[0] === "compare" && parts.length === 1) return compareData(runsParam(url, api.ctx), api.facts);
+    if (parts[0] === "compare" && parts.length === 1) return compareData(runsParam(url, api.ctx), api.facts, api.series);
     if (parts[0] === "series" && parts.length === 1) {
       const limit = Math.min(MAX_POINTS, positiveInt(url.searchParams.get("points"), MAX_POINTS));
       return seriesData(runsParam(url, api.ctx), url.searchParams.getAll("key"), api.series, limit);

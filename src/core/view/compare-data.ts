@@ -2,10 +2,10 @@
  * The compare page's data: the chosen runs' flags and scalar summaries side
  * by side (with which flags differ), and their scalar series, thinned on
  * the server (downsample.ts) so a chart gets at most 2,000 points a series.
+ * Both come from the series cache, so event files are decoded once.
  */
 import type { Json } from "../runs/json.js";
 import type { RunRow } from "../runs/list.js";
-import { runScalars } from "../scalars/run-scalars.js";
 import { compareCodePoints } from "../yaml/emitter.js";
 import { downsample, type Series } from "./downsample.js";
 import type { SeriesCache } from "./event-series.js";
@@ -27,18 +27,30 @@ export interface CompareData {
   scalars: string[];
 }
 
-export function compareData(rows: readonly RunRow[], facts: FactsCache): CompareData {
+export function compareData(rows: readonly RunRow[], facts: FactsCache, cache: SeriesCache): CompareData {
   const runs = rows.map((row) => {
     const f = facts.factsFor(row);
     const scalars: { [key: string]: ScalarStats } = {};
-    for (const s of runScalars(row.dir)) {
-      scalars[s.key] = { last: finite(s.last.value), step: s.last.step, min: finite(s.min.value), max: finite(s.max.value), count: s.count };
-    }
+    for (const [key, s] of cache.runSeries(row.dir).byKey) scalars[key] = seriesStats(s);
     return { id: row.id, operation: f.opDesc, status: row.status, label: f.label, started: f.started, flags: f.flags, scalars };
   });
   const flags = sortedUnion(runs.map((r) => Object.keys(r.flags)));
   const differentFlags = flags.filter((name) => new Set(runs.map((r) => JSON.stringify(r.flags[name] ?? null))).size > 1);
   return { runs, flags, differentFlags, scalars: sortedUnion(runs.map((r) => Object.keys(r.scalars))) };
+}
+
+/** Guild's summary of a series: the last point by step (the later of equal steps), lowest and highest value. */
+function seriesStats(s: Series): ScalarStats {
+  let last = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  s.step.forEach((step, i) => {
+    if (step >= (s.step[last] as number)) last = i;
+    const v = s.value[i] as number;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  });
+  return { last: finite(s.value[last] as number), step: s.step[last] as number, min: finite(min), max: finite(max), count: s.step.length };
 }
 
 /** Each run's series (only `keys` when given), each at most `limit` points. */
