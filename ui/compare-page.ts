@@ -32,9 +32,12 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
     for (const c of charts.splice(0)) c.destroy();
     if (data) renderCompare(body, data, series, charts, render);
   };
+  let left = false;
   const load = async () => {
     try {
-      [data, series] = await Promise.all([getJson<CompareData>(`/api/compare?${runParams}`), getJson<SeriesData>(`/api/series?${runParams}`)]);
+      const loaded = await Promise.all([getJson<CompareData>(`/api/compare?${runParams}`), getJson<SeriesData>(`/api/series?${runParams}`)]);
+      if (left) return;
+      [data, series] = loaded;
       render();
       document.body.dataset.ready = "compare";
     } catch (e) {
@@ -51,6 +54,7 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
   };
   const unsubscribe = [onStoreEvent("runs", refresh), onStoreEvent("output", refresh)];
   return () => {
+    left = true;
     clearTimeout(timer);
     for (const u of unsubscribe) u();
     for (const c of charts.splice(0)) c.destroy();

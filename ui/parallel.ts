@@ -13,7 +13,7 @@ export interface Dimension {
 }
 
 const HEIGHT = 300;
-const PAD = { top: 30, bottom: 40, side: 60 };
+const PAD = { top: 30, bottom: 40, left: 60, right: 110 };
 
 export function parallelChart(dims: readonly Dimension[], runIndexes: readonly number[], width: number): HTMLElement {
   const wrap = h("div", { class: "parallel" });
@@ -23,7 +23,7 @@ export function parallelChart(dims: readonly Dimension[], runIndexes: readonly n
   }
   const { canvas, ctx } = sharpCanvas(width, HEIGHT);
   const scales = dims.map((d) => scaleFor(d.values, formatNumber));
-  const xAt = (i: number) => PAD.side + (i * (width - 2 * PAD.side)) / (dims.length - 1);
+  const xAt = (i: number) => PAD.left + (i * (width - PAD.left - PAD.right)) / (dims.length - 1);
   const yAt = (p: number) => HEIGHT - PAD.bottom - p * (HEIGHT - PAD.top - PAD.bottom);
   const pAt = (y: number) => Math.min(1, Math.max(0, (HEIGHT - PAD.bottom - y) / (HEIGHT - PAD.top - PAD.bottom)));
   const brushes = new Map<number, [number, number]>();

@@ -67,8 +67,11 @@ export function runPage(root: HTMLElement, id: string): () => void {
 }
 
 function overview(body: HTMLElement, id: string): () => void {
+  // A load that ends after another tab was opened must not draw over it.
+  let left = false;
   const load = async () => {
     const [run, scalars] = await Promise.all([getJson<RunInfo>(`/api/runs/${id}`), getJson<ScalarSummary[]>(`/api/runs/${id}/scalars`)]);
+    if (left) return;
     const attrs: [string, string][] = [
       ["id", run.id],
       ["operation", run.operation],
@@ -89,11 +92,14 @@ function overview(body: HTMLElement, id: string): () => void {
       h("section", { class: "panel wide" }, h("h2", {}, "Scalars"), scalarsTable(scalars)),
     );
   };
-  void load().catch((e: Error) => clear(body, h("div", { class: "error" }, e.message)));
+  void load().catch((e: Error) => left || clear(body, h("div", { class: "error" }, e.message)));
   const unsubscribe = onStoreEvent("runs", (d) => {
     if (d.ids.includes(id)) void load().catch(() => undefined);
   });
-  return unsubscribe;
+  return () => {
+    left = true;
+    unsubscribe();
+  };
 }
 
 function keyValueTable(rows: readonly [string, string][], cls = ""): HTMLElement {
@@ -121,8 +127,13 @@ function outputPanel(body: HTMLElement, id: string): () => void {
   let offset = 0;
   let atEnd = false;
   let busy = false;
-  const next = async () => {
-    if (busy) return;
+  // Output that grows while a read is under way is read right after it, not dropped.
+  let again = false;
+  const next = async (): Promise<void> => {
+    if (busy) {
+      again = true;
+      return;
+    }
     busy = true;
     try {
       const chunk = await getJson<OutputChunk>(`/api/runs/${id}/output?offset=${offset}`);
@@ -134,6 +145,10 @@ function outputPanel(body: HTMLElement, id: string): () => void {
       if (atEnd && body.contains(pre)) pre.scrollTop = pre.scrollHeight;
     } finally {
       busy = false;
+    }
+    if (again && atEnd) {
+      again = false;
+      await next();
     }
   };
   clear(body, h("div", { class: "output-bar" }, status, more), pre);

@@ -32,11 +32,13 @@ export function runsPage(root: HTMLElement): () => void {
   const error = h("div", { class: "error", role: "alert" });
   const compareButton = h("button", { class: "primary", id: "compare", onclick: () => (location.hash = `#/compare/${[...selection].join(",")}`) });
   let seq = 0;
+  let left = false;
   const load = async () => {
+    if (left) return;
     const mine = ++seq;
     try {
       const page = await getJson<RunsPage>(`/api/runs?${queryString()}`);
-      if (mine !== seq) return;
+      if (mine !== seq || left) return;
       clear(error);
       renderTable(table, page, load, updateSelection);
       renderPager(pager, page, load);
@@ -58,6 +60,7 @@ export function runsPage(root: HTMLElement): () => void {
   });
   void load();
   return () => {
+    left = true;
     clearTimeout(pending);
     unsubscribe();
   };

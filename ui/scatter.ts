@@ -4,7 +4,7 @@ import { sharpCanvas, scaleFor } from "./canvas.js";
 import { colorFor, formatNumber, shortId } from "./format.js";
 
 const HEIGHT = 300;
-const PAD = { left: 70, right: 80, top: 20, bottom: 45 };
+const PAD = { left: 100, right: 80, top: 20, bottom: 45 };
 
 export interface ScatterPoint {
   id: string;

@@ -13,8 +13,8 @@ interface ViewCliOptions extends RunFilterCliOptions {
 }
 
 function parsePort(value: string): number {
-  const port = parseIntOption("'--port'", 0)(value);
-  if (port > 65535) throw new InvalidArgumentError(`invalid value for '--port': ${port} is not in the range 0<=x<=65535`);
+  const port = parseIntOption("'-p' / '--port'", 0)(value);
+  if (port > 65535) throw new InvalidArgumentError(`invalid value for '-p' / '--port': ${port} is not in the range 0<=x<=65535`);
   return port;
 }
 
@@ -30,8 +30,8 @@ export function registerViewCommand(program: Command, io: CliIo): void {
     )
     .argument("[runs...]", "runs to show")
     .option("--host <host>", "Name of host interface to listen on.", "127.0.0.1")
-    .option("--port <port>", "Port to listen on (0: any free port).", parsePort, 0)
-    .option("--no-open", "Don't open the application in a browser.");
+    .option("-p, --port <port>", "Port to listen on (0: any free port).", parsePort, 0)
+    .option("-n, --no-open", "Don't open Guild View in a browser.");
   addRunFilters(cmd);
   cmd.action(async (specs: string[], o: ViewCliOptions, self: Command) => {
     const { viewRuns } = await import("../core/view/view.js");

@@ -159,8 +159,11 @@ describe("guild view: the server and its API", () => {
     } finally {
       busy.close();
     }
-    const bad = await guild(["view", "--no-open", "--port", "70000"], g);
+    const bad = await guild(["view", "-n", "-p", "70000"], g);
     assert.equal(bad.exitCode, 2);
-    assert.match(bad.stderr, /invalid value for '--port': 70000 is not in the range 0<=x<=65535/);
+    assert.match(bad.stderr, /^guild: invalid value for '-p' \/ '--port': 70000 is not in the range 0<=x<=65535\n/);
+    const notNumber = await guild(["view", "-n", "--port", "http"], g);
+    assert.equal(notNumber.exitCode, 2);
+    assert.match(notNumber.stderr, /invalid value for '-p' \/ '--port': 'http' is not a valid integer/);
   });
 });
