@@ -1,8 +1,9 @@
 /**
  * The `guild` command line: global options, then the one command asked for,
  * loaded on demand. The only module that decides how the process exits:
- * `GuildError` → `guild: <message>` and its code, usage errors → 2, anything
- * else → a stack and "internal error".
+ * `GuildError` → `guild: <message>` and its code, usage errors → 2, a
+ * filesystem error (EROFS, ENOSPC, EACCES, ...) → `guild: cannot <verb>
+ * '<path>': <reason>` and 1, anything else → a stack and "internal error".
  */
 import type { CommanderError } from "commander";
 import type { Out } from "./core/context.js";
@@ -10,6 +11,7 @@ import { EXIT, isGuildError } from "./core/errors.js";
 import { VERSION } from "./core/package-info.js";
 import { parseGlobalArgs, type GlobalArgs } from "./commands/global-args.js";
 import { findCommand } from "./commands/registry.js";
+import { fsErrorMessage } from "./core/store/write-errors.js";
 
 export interface CliIo {
   out: Out;
@@ -22,7 +24,9 @@ export interface CliIo {
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   try {
-    const args = parseGlobalArgs(normalizeArgv(argv));
+    // Guild's two-letter short options follow the command, which picks their meaning.
+    const args = parseGlobalArgs(argv);
+    args.rest = normalizeArgv(args.rest, args.command);
     if (args.version) {
       io.out.stdout(`guild ${VERSION}\n`);
       return 0;
@@ -66,6 +70,11 @@ const ARG_ALIASES: Record<string, string[]> = {
   "-rm": ["--remove"],
 };
 
+/** `-Fo` filters runs by operation, but is `--opt-flag` to `guild run`. */
+const COMMAND_ARG_ALIASES: Record<string, Record<string, string[]>> = {
+  run: { "-Fo": ["--opt-flag"] },
+};
+
 const STATUS_CHARS: Record<string, string> = { r: "--running", c: "--completed", e: "--error", t: "--terminated", p: "--pending", s: "--staged" };
 
 /** `-Sre` = `-Sr -Se` (later Guild's combined status filters). */
@@ -74,14 +83,15 @@ function statusCharsAlias(arg: string): string[] | undefined {
   return m ? [...(m[1] ?? "")].map((c) => STATUS_CHARS[c] as string) : undefined;
 }
 
-export function normalizeArgv(argv: readonly string[]): string[] {
+export function normalizeArgv(argv: readonly string[], command?: string): string[] {
+  const aliases = { ...ARG_ALIASES, ...(command !== undefined ? COMMAND_ARG_ALIASES[command] : undefined) };
   const out: string[] = [];
   for (const [i, arg] of argv.entries()) {
     if (arg === "--") {
       out.push(...argv.slice(i));
       break;
     }
-    out.push(...(ARG_ALIASES[arg] ?? statusCharsAlias(arg) ?? [arg]));
+    out.push(...(aliases[arg] ?? statusCharsAlias(arg) ?? [arg]));
   }
   return out;
 }
@@ -92,6 +102,12 @@ function exitCodeFor(e: unknown, io: CliIo): number {
     return e.exitCode;
   }
   if (isCommanderError(e)) return commanderExitCode(e, io);
+  // A store that cannot be written (read-only, full, not ours): said, no stack.
+  const fsMessage = fsErrorMessage(e);
+  if (fsMessage) {
+    io.out.stderr(`guild: ${fsMessage}\n`);
+    return EXIT.DEFAULT_ERROR;
+  }
   const err = e as Error;
   io.out.stderr(`${err?.stack ?? String(e)}\nguild: internal error\n`);
   return EXIT.INTERNAL_ERROR;

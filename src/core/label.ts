@@ -7,7 +7,7 @@
  */
 import { formatLabelValue, pythonStr, pythonStrRepr } from "./flags/encode.js";
 import { pythonRepr } from "./flags/py-repr.js";
-import type { FlagMap, FlagValue } from "./flags/value.js";
+import { ownValue, type FlagMap, type FlagValue } from "./flags/value.js";
 import { pyFormat, pyFormatError } from "./util/py-format.js";
 
 export function defaultLabel(flags: FlagMap): string {
@@ -28,7 +28,7 @@ export function renderLabel(template: string | null | undefined, flags: FlagMap,
 
 function renderRef(ref: string, flags: FlagMap, fallback: string, warn: (s: string) => void): string {
   const [name = "", ...filters] = ref.split("|");
-  const raw: FlagValue | undefined = name === "default_label" ? fallback : flags[name];
+  const raw: FlagValue | undefined = name === "default_label" ? fallback : ownValue(flags, name);
   if (!filters.length) {
     if (raw === null || raw === undefined) return "";
     return name === "default_label" ? fallback : formatLabelValue(raw);

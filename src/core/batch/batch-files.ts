@@ -9,9 +9,9 @@ import { extname, isAbsolute, join, relative } from "node:path";
 import { fail } from "../errors.js";
 import { decodeFlagValue } from "../flags/decode.js";
 import { pythonRepr } from "../flags/py-repr.js";
-import { isFlagMap, isFloat, type FlagMap, type FlagValue } from "../flags/value.js";
+import { isFlagMap, isFloat, nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { msg } from "../messages.js";
-import { parseCsv } from "../util/csv.js";
+import { CsvError, parseCsvRecords, type CsvRecord } from "../util/csv.js";
 import { loadYaml } from "../yaml/guild-yaml.js";
 
 /** Reads the trials of every file, in order. `cwd` is the command's directory. */
@@ -27,7 +27,8 @@ export function readBatchFiles(paths: readonly string[], cwd: string, warn: (lin
 
 function readText(path: string, shown: string): string {
   try {
-    return readFileSync(path, "utf8");
+    // Spreadsheets save CSV with a byte order mark; it is not part of the first name.
+    return readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     fail(msg.batchFileError(shown, (e as Error).message));
   }
@@ -43,7 +44,7 @@ function displayPath(path: string, cwd: string): string {
 export function trialsForText(text: string, path: string, warn: (line: string) => void = () => {}): FlagMap[] {
   const ext = extname(path).toLowerCase();
   if (ext === ".json" || ext === ".yml" || ext === ".yaml") return yamlTrials(text, path);
-  if (ext === "" || ext === ".csv") return csvTrials(text, warn);
+  if (ext === "" || ext === ".csv") return csvTrials(text, path, warn);
   fail(msg.batchFileError(path, "unsupported extension"));
 }
 
@@ -62,20 +63,43 @@ function yamlTrials(text: string, path: string): FlagMap[] {
   });
 }
 
-// A row shorter than the header omits the last flags; cells past the header
-// are ignored; blank lines are skipped (Python's csv gives an empty trial).
-function csvTrials(text: string, warn: (line: string) => void): FlagMap[] {
-  const [header, ...rows] = parseCsv(text).filter((row) => row.length > 0);
+// A row shorter than the header omits the last flags; blank lines are skipped
+// (Python's csv gives an empty trial). What Guild reads silently but surely is
+// a mistake fails, naming the line: a quote left open, a row with more cells
+// than the header has names, a name given twice.
+function csvTrials(text: string, path: string, warn: (line: string) => void): FlagMap[] {
+  const [header, ...rows] = csvRecords(text, path).filter((r) => r.fields.length > 0);
   if (!header) return [];
+  checkHeader(header, path);
   return rows.map((row) => {
-    const trial: FlagMap = {};
-    row.slice(0, header.length).forEach((cell, i) => {
+    if (row.fields.length > header.fields.length) {
+      fail(msg.batchFileError(path, `line ${row.line}: ${row.fields.length} fields but the header names ${header.fields.length}`));
+    }
+    const trial: FlagMap = nameMap();
+    row.fields.forEach((cell, i) => {
       const decoded = decodeFlagValue(cell);
       for (const w of decoded.warnings) warn(`WARNING: ${w}`);
-      trial[header[i] as string] = decoded.value;
+      trial[header.fields[i] as string] = decoded.value;
     });
     return trial;
   });
+}
+
+function csvRecords(text: string, path: string): CsvRecord[] {
+  try {
+    return parseCsvRecords(text);
+  } catch (e) {
+    if (e instanceof CsvError) fail(msg.batchFileError(path, `line ${e.line}: ${e.message}`));
+    throw e;
+  }
+}
+
+function checkHeader(header: CsvRecord, path: string): void {
+  const seen = new Set<string>();
+  for (const name of header.fields) {
+    if (seen.has(name)) fail(msg.batchFileError(path, `line ${header.line}: flag '${name}' is named twice in the header`));
+    seen.add(name);
+  }
 }
 
 function pyTypeName(v: FlagValue): string {

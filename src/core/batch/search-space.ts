@@ -8,7 +8,7 @@
 import { failPlain } from "../errors.js";
 import { parseFlagFunction } from "../flags/decode.js";
 import { pythonStr } from "../flags/py-repr.js";
-import { float, isFloat, type FlagMap, type FlagValue } from "../flags/value.js";
+import { float, hasName, isFloat, nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { randomIndex, type Rng } from "../util/seeded-random.js";
 
 export type Dim =
@@ -48,6 +48,7 @@ export function functionDim(value: string, flagName: string): FlagDim | undefine
   }
   const [low = null, high = null, initial] = fn.args;
   const dim = name === "uniform" ? uniformDim(low, high, flagName) : realDim(low, high, true, flagName);
+  if (initial !== undefined) checkInitial(initial, dim, flagName);
   return initial === undefined ? { name: flagName, dim } : { name: flagName, dim, initial };
 }
 
@@ -56,9 +57,9 @@ function categorical(values: FlagValue[], flagName: string): Dim {
   return { kind: "categorical", values };
 }
 
-// As skopt's check_dimension: strings or bools make a choice of the two.
+// skopt's check_dimension makes a choice of two strings or bools; that
+// hides a typo (`[0.1:abc]` draws `abc`), so a range takes numbers only.
 function uniformDim(low: FlagValue, high: FlagValue, flagName: string): Dim {
-  if ([low, high].some((v) => typeof v === "string" || typeof v === "boolean")) return { kind: "categorical", values: [low, high] };
   if (typeof low === "number" && typeof high === "number") {
     if (high <= low) failDim(invalidDim(flagName, `the lower bound ${low} has to be less than the upper bound ${high}`));
     return { kind: "int", low, high };
@@ -71,6 +72,15 @@ function realDim(low: FlagValue, high: FlagValue, log: boolean, flagName: string
   if (hi <= lo) failDim(invalidDim(flagName, `the lower bound ${pythonStr(low)} has to be less than the upper bound ${pythonStr(high)}`));
   if (log && lo <= 0) failDim(invalidDim(flagName, "loguniform bounds must be greater than 0"));
   return { kind: "real", low: lo, high: hi, log };
+}
+
+/** A first value outside its range would be a trial nobody asked for. */
+function checkInitial(initial: FlagValue, dim: Dim, flagName: string): void {
+  if (dim.kind === "categorical") return;
+  const value = numberArg(initial, flagName);
+  if (value < dim.low || value > dim.high) {
+    failDim(invalidDim(flagName, `the initial value ${pythonStr(initial)} is outside ${dim.low}..${dim.high}`));
+  }
 }
 
 function numberArg(v: FlagValue, flagName: string): number {
@@ -110,9 +120,9 @@ export function sampleDim(dim: Dim, rng: Rng): FlagValue {
 export function randomTrials(flags: FlagMap, dims: readonly FlagDim[], count: number, rng: Rng): FlagMap[] {
   const trials: FlagMap[] = [];
   for (let i = 0; i < count; i++) {
-    const trial: FlagMap = {};
+    const trial: FlagMap = nameMap();
     for (const d of dims) trial[d.name] = i === 0 && d.initial !== undefined ? d.initial : sampleDim(d.dim, rng);
-    for (const [name, value] of Object.entries(flags)) if (!(name in trial)) trial[name] = value;
+    for (const [name, value] of Object.entries(flags)) if (!hasName(trial, name)) trial[name] = value;
     trials.push(trial);
   }
   return trials;

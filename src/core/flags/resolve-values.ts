@@ -12,7 +12,7 @@ import { applyChoiceAliases, applyChoiceFlags, checkFlagValues, checkRequiredFla
 import { coerceFlagValue, type CoerceEnv } from "./coerce.js";
 import { decodeFlagValue } from "./decode.js";
 import { pythonStr } from "./py-repr.js";
-import type { FlagMap } from "./value.js";
+import { hasName, nameMap, ownValue, type FlagMap } from "./value.js";
 
 export interface FlagValuesRequest {
   flagDefs: Record<string, FlagDef>;
@@ -37,9 +37,9 @@ export function decodeUserFlags(
   flagDefs: Record<string, FlagDef>,
   warn: (line: string) => void,
 ): FlagMap {
-  const user: FlagMap = {};
+  const user: FlagMap = nameMap();
   for (const [name, raw] of assigns) {
-    const decoded = decodeFlagValue(raw, flagDefs[name]?.type);
+    const decoded = decodeFlagValue(raw, ownValue(flagDefs, name)?.type);
     for (const w of decoded.warnings) warn(`WARNING: ${w}`);
     user[name] = decoded.value;
   }
@@ -48,24 +48,24 @@ export function decodeUserFlags(
 
 export function resolveFlagValues(req: FlagValuesRequest): ResolvedFlagValues {
   const defs = req.flagDefs;
-  const flags: FlagMap = { ...req.userFlags };
-  for (const [name, def] of Object.entries(defs)) if (!(name in flags)) flags[name] = def.default ?? null;
+  const flags: FlagMap = nameMap(req.userFlags);
+  for (const [name, def] of Object.entries(defs)) if (!hasName(flags, name)) flags[name] = def.default ?? null;
   applyChoiceAliases(flags, defs);
   coerceAll(flags, req);
   if (!req.forceFlags) {
-    const unknown = Object.keys(flags).find((name) => !(name in defs));
+    const unknown = Object.keys(flags).find((name) => !hasName(defs, name));
     if (unknown !== undefined) fail(msg.unsupportedFlag(unknown, req.opDesc));
     checkFlagValues(flags, defs);
     if (req.checkRequired !== false) checkRequiredFlags(flags, defs);
   }
   applyChoiceFlags(flags, req.userFlags, defs);
-  const userFlags = Object.fromEntries(Object.keys(req.userFlags).map((name) => [name, flags[name] ?? null]));
+  const userFlags = nameMap(Object.fromEntries(Object.keys(req.userFlags).map((name) => [name, flags[name] ?? null])));
   return { flags, userFlags };
 }
 
 function coerceAll(flags: FlagMap, req: FlagValuesRequest): void {
   for (const [name, value] of Object.entries(flags)) {
-    const coerced = coerceFlagValue(value, req.flagDefs[name], req.coerceEnv);
+    const coerced = coerceFlagValue(value, ownValue(req.flagDefs, name), req.coerceEnv);
     if (coerced.ok) flags[name] = coerced.value;
     else if (!req.forceFlags) fail(msg.invalidFlagValue(pythonStr(value), name, coerced.why));
   }

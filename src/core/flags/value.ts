@@ -47,3 +47,24 @@ export function isFlagMap(value: unknown): value is FlagMap {
     typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof PyFloat)
   );
 }
+
+/**
+ * A map keyed by names users choose (flags, guild.yml keys, batch columns).
+ * It has no prototype, so a flag named `__proto__` is stored like any other
+ * and `constructor` or `toString` are not found unless a user defined them.
+ * Lookups must still go through `ownValue`/`hasName` when the map may be a
+ * plain copy (`{...map}`).
+ */
+export function nameMap<T = FlagValue>(...sources: readonly Readonly<Record<string, T>>[]): Record<string, T> {
+  // Object.assign onto a null-prototype target defines `__proto__` as a plain key.
+  return Object.assign(Object.create(null) as Record<string, T>, ...sources);
+}
+
+/** `map[name]` only when the map itself holds `name` (never an Object.prototype member). */
+export function ownValue<T>(map: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(map, name) ? map[name] : undefined;
+}
+
+export function hasName(map: object, name: string): boolean {
+  return Object.hasOwn(map, name);
+}

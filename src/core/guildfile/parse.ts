@@ -3,7 +3,7 @@
  * collecting every problem (one line each) rather than stopping at the first.
  */
 import type { FlagValue } from "../flags/value.js";
-import { isFlagMap } from "../flags/value.js";
+import { isFlagMap, nameMap } from "../flags/value.js";
 import { coerceOutputScalars } from "../scalars/patterns.js";
 import { parseFlagDef } from "./flag-def.js";
 import type { FlagsImport, Guildfile, ModelDef, OpDef } from "./types.js";
@@ -135,7 +135,7 @@ function parseFlags(data: unknown, where: string, errors: Issues): OpDef["flags"
     errors.push(`${where}: expected a mapping, got ${describe(data)}`);
     return {};
   }
-  const flags: OpDef["flags"] = {};
+  const flags: OpDef["flags"] = nameMap();
   for (const [name, value] of Object.entries(data)) {
     const def = parseFlagDef(name, value as FlagValue, `${where}.${name}`, errors);
     if (def) flags[name] = def;

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import type { FlagDef, Guildfile, OpDef } from "../guildfile/types.js";
+import { hasName, nameMap, ownValue } from "../flags/value.js";
 import { shellSplit } from "../util/shell-quote.js";
 import type { Operation } from "./operation.js";
 import { FLAG_ARGS_TOKEN } from "./operation.js";
@@ -88,17 +89,17 @@ function importMainFlags(dir: string, moduleSpec: string, ctx: Ctx): ImportedFla
  * listed under `flags`. Explicit `flags` entries always win.
  */
 export function mergeImportedFlags(opdef: OpDef, imported: ImportedFlags | undefined): Record<string, FlagDef> {
-  const merged: Record<string, FlagDef> = {};
+  const merged: Record<string, FlagDef> = nameMap();
   const detected = imported?.flags ?? {};
   const spec = opdef.flagsImport;
   const wanted = (name: string) =>
     !opdef.flagsImportSkip.includes(name) &&
-    (spec === "all" || (Array.isArray(spec) && spec.includes(name)) || (spec === undefined && name in opdef.flags));
+    (spec === "all" || (Array.isArray(spec) && spec.includes(name)) || (spec === undefined && hasName(opdef.flags, name)));
   for (const [name, def] of Object.entries(detected)) {
     if (spec !== "none" && wanted(name)) merged[name] = def;
   }
   for (const [name, def] of Object.entries(opdef.flags)) {
-    merged[name] = { ...(merged[name] ?? {}), ...definedOnly(def) };
+    merged[name] = { ...(ownValue(merged, name) ?? {}), ...definedOnly(def) };
   }
   return merged;
 }

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Ctx } from "../context.js";
-import { isFlagMap, type FlagValue } from "../flags/value.js";
+import { isFlagMap, nameMap, type FlagValue } from "../flags/value.js";
 import { parseFlagDef } from "../guildfile/flag-def.js";
 import type { FlagDef } from "../guildfile/types.js";
 import { pythonDir } from "../package-info.js";
@@ -78,7 +78,7 @@ function runImporter(scriptPath: string, ctx: Ctx): Record<string, unknown> {
 }
 
 function importedFlagsFor(data: Record<string, unknown>): ImportedFlags {
-  const flags: Record<string, FlagDef> = {};
+  const flags: Record<string, FlagDef> = nameMap();
   const ignored: string[] = [];
   for (const [name, value] of Object.entries(data)) {
     if (name.startsWith("$")) continue;

@@ -3,7 +3,7 @@
  * started again (by us or by Guild AI), in Guild's layout. `--start` rebuilds
  * an `Operation` from it, so a run staged by Guild starts here too.
  */
-import { isFlagMap, type FlagMap, type FlagValue } from "../flags/value.js";
+import { isFlagMap, nameMap, ownValue, type FlagMap, type FlagValue } from "../flags/value.js";
 import type { FlagDef } from "../guildfile/types.js";
 import { kindForCmdArgs, type Operation } from "../op/operation.js";
 import { readAttr } from "../store/attrs.js";
@@ -101,7 +101,7 @@ export function operationForRunDir(runDir: string, opref: OpRef): Operation | un
 }
 
 function flagDefsFromCmdFlags(cmdFlags: unknown, nullLabels: unknown): Record<string, FlagDef> {
-  const defs: Record<string, FlagDef> = {};
+  const defs: Record<string, FlagDef> = nameMap();
   for (const [name, cf] of Object.entries(isFlagMap(cmdFlags) ? cmdFlags : {})) {
     const m = isFlagMap(cf) ? cf : {};
     const def: FlagDef = { name };
@@ -112,7 +112,7 @@ function flagDefsFromCmdFlags(cmdFlags: unknown, nullLabels: unknown): Record<st
     defs[name] = def;
   }
   for (const [name, label] of Object.entries(isFlagMap(nullLabels) ? nullLabels : {})) {
-    defs[name] = { ...(defs[name] ?? { name }), nullLabel: String(label) };
+    defs[name] = { ...(ownValue(defs, name) ?? { name }), nullLabel: String(label) };
   }
   return defs;
 }

@@ -8,7 +8,7 @@ import type { Ctx } from "../context.js";
 import { exitQuietly, fail } from "../errors.js";
 import { parseFlagArgs } from "../flags/args.js";
 import { decodeFlagValue } from "../flags/decode.js";
-import type { FlagMap } from "../flags/value.js";
+import { nameMap, type FlagMap } from "../flags/value.js";
 import { renderLabel } from "../label.js";
 import { msg } from "../messages.js";
 import type { Operation } from "../op/operation.js";
@@ -69,7 +69,7 @@ function displayName(runDir: string, op: Operation): string {
 
 /** `--start ID name=val` overrides stored flag values. */
 function flagsWithOverrides(stored: FlagMap, opts: RunOptions, ctx: Ctx): FlagMap {
-  const flags: FlagMap = { ...stored };
+  const flags: FlagMap = nameMap(stored);
   for (const [name, raw] of parseFlagArgs(opts.flagArgs).assigns) {
     const decoded = decodeFlagValue(raw);
     for (const w of decoded.warnings) ctx.out.stderr(`WARNING: ${w}\n`);

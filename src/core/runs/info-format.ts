@@ -10,6 +10,8 @@ import { isFlagMap, isFloat, type FlagValue } from "../flags/value.js";
 import { encodeYaml } from "../yaml/guild-yaml.js";
 import { compareCodePoints } from "../yaml/emitter.js";
 import { formatScalarValue } from "../scalars/info.js";
+import type { OptimizerSummary } from "../batch/optimizer-summary.js";
+import { pyFixed } from "../util/py-fixed.js";
 import { infoFields, type RunInfo } from "./info.js";
 
 export function formatRunInfo(info: RunInfo): string[] {
@@ -18,11 +20,18 @@ export function formatRunInfo(info: RunInfo): string[] {
   for (const [name, value] of info.otherAttrs) lines.push(`${name}: ${formatAttr(value)}`);
   lines.push(...section("flags", info.flags));
   if (info.protoFlags !== undefined) lines.push(...section("proto-flags", info.protoFlags));
+  if (info.optimizer) lines.push(...optimizerSection(info.optimizer));
   lines.push("scalars:");
   for (const sc of info.scalars) lines.push(`  ${sc.key}: ${formatScalarValue(sc.value, sc.step)}`);
   if (info.env !== undefined) lines.push(...section("environment", info.env));
   if (info.deps !== undefined) lines.push(...section("dependencies", info.deps));
   return lines;
+}
+
+/** Ours (Guild shows none): what a Bayesian batch optimizes and its best trial so far. */
+function optimizerSection(o: OptimizerSummary): string[] {
+  const best = o.best ? `${o.best.id} (${pyFixed(o.best.value)})` : "none yet";
+  return ["optimizer:", `  name: ${o.optimizer}`, `  objective: ${o.objective}`, `  scored-trials: ${o.scored}`, `  best-trial: ${best}`];
 }
 
 function section(name: string, value: unknown): string[] {

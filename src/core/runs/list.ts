@@ -11,7 +11,7 @@ import type { Ctx } from "../context.js";
 import { trashRunsDirFor } from "../home.js";
 import { readAttr, readOptionalAttr } from "../store/attrs.js";
 import { listRunsIn, type RunEntry } from "../store/list-runs.js";
-import { openRunList, type RunList } from "../store/run-index.js";
+import { openRunList, recheckRunList, type RunList } from "../store/run-index.js";
 import { arraySource, mergedRunList } from "../store/run-list.js";
 import { runStatus, type RunStatus } from "../store/status.js";
 import { isFilterEmpty, runMatches, type FilterableRun, type RunsFilter } from "./filter.js";
@@ -52,21 +52,27 @@ export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
 /**
  * Without filters, rows come straight from the run list by position; with
  * filters every run is looked at, but only through the fields the filters
- * use (a status filter reads nothing for finished runs: the index knows).
+ * use (a status filter reads one stat for a cached run: the index knows
+ * its status, the stat tells whether it still holds).
  */
 export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
-  const list: RunList = query.deleted ? mergedRunList(arraySource(trashEntries(ctx.home)), []) : openRunList(ctx.home);
+  let list: RunList = query.deleted ? mergedRunList(arraySource(trashEntries(ctx.home)), []) : openRunList(ctx.home);
+  const recheck = (start: number, end: number) => {
+    if (!query.deleted) list = recheckRunList(ctx.home, list, start, end);
+  };
   const userHome = userHomeFor(ctx.env);
   if (isFilterEmpty(query)) {
     return {
       length: list.length,
       slice: (start, end) => {
+        recheck(start, end);
         const rows: RunRow[] = [];
         for (let i = start; i < Math.min(end, list.length); i++) rows.push(rowFor(list.at(i), ctx.cwd, userHome, i + 1));
         return rows;
       },
     };
   }
+  recheck(0, list.length);
   const rows: RunRow[] = [];
   for (const entry of list) {
     const row = rowFor(entry, ctx.cwd, userHome, rows.length + 1);
@@ -107,7 +113,7 @@ class LazyRow implements RunRow {
     this.id = entry.id;
     this.dir = entry.dir;
     this.timestamp = entry.timestamp;
-    this.#status = entry.finalStatus;
+    this.#status = entry.indexedStatus;
     this.#cwd = cwd;
     this.#userHome = userHome;
   }

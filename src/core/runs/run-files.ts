@@ -4,10 +4,11 @@
  * Guild prints (sorted relative paths, `/` after directories, `.guild`
  * hidden unless asked for).
  */
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { Ctx } from "../context.js";
 import { fail } from "../errors.js";
+import { runsDirFor } from "../home.js";
 import { guildPath } from "../store/paths.js";
 import { compareCodePoints } from "../yaml/emitter.js";
 import { SOURCECODE_DIR } from "../run/op-attr.js";
@@ -32,6 +33,34 @@ export function catPathFor(runDir: string, t: CatTarget): { path: string; note?:
   }
   if (t.path === undefined) fail("-p / --path is required unless --output is specified");
   return { path: join(t.sourcecode ? join(runDir, SOURCECODE_DIR) : runDir, t.path) };
+}
+
+/**
+ * `guild cat -p` shows files of the run: a path that leads out of the run
+ * dir, by `..` or through a link, is refused. Links into other runs of the
+ * same store are followed: a pipeline or batch links its steps' runs.
+ */
+export function checkInsideRun(given: string, path: string, runDir: string, runsDir: string): void {
+  const leaves = () => fail(`cannot show ${given}: the path leads out of the run directory`);
+  if (!isWithin(path, runDir)) leaves();
+  const real = realpathOrUndefined(path);
+  // A missing file is reported by the read that follows.
+  if (real === undefined) return;
+  const roots = [runDir, runsDir].map((dir) => realpathOrUndefined(dir) ?? dir);
+  if (!roots.some((root) => isWithin(real, root))) leaves();
+}
+
+function isWithin(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function readRunFile(path: string): Buffer {
@@ -124,6 +153,7 @@ export function catRunFile(spec: string | undefined, filter: RunsQuery, t: CatTa
   checkRelativePath(t.path, "guild cat");
   const run = oneRun(spec, filter, "guild cat", ctx);
   const { path, note } = catPathFor(run.dir, t);
+  if (t.path !== undefined) checkInsideRun(t.path, path, run.dir, runsDirFor(ctx.home));
   return { bytes: readRunFile(path), note };
 }
 

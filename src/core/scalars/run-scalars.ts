@@ -32,12 +32,20 @@ export interface ScalarSummary {
   count: number;
 }
 
+/**
+ * Summaries of one directory's events, keyed by its prefix: where a cache
+ * (summary-cache.ts) can step in.
+ */
+export type DirSummarizer = (runDir: string, prefix: string, dir: string) => ScalarSummary[];
+
+export const summarizeDir: DirSummarizer = (_runDir, prefix, dir) => summarize(prefix, readDirScalars(dir));
+
 /** Every tag's summary, sorted by prefix then tag. */
-export function runScalars(runDir: string): ScalarSummary[] {
+export function runScalars(runDir: string, summarizer: DirSummarizer = summarizeDir): ScalarSummary[] {
   const out: ScalarSummary[] = [];
   for (const dir of eventDirs(runDir)) {
     const prefix = relative(runDir, dir).split(sep).join("/");
-    out.push(...summarize(prefix, readDirScalars(dir)));
+    out.push(...summarizer(runDir, prefix, dir));
   }
   return out.sort((a, b) => compareCodePoints(a.prefix, b.prefix) || compareCodePoints(a.tag, b.tag));
 }
@@ -46,10 +54,15 @@ export function isEventFile(name: string): boolean {
   return name.includes(".tfevents.");
 }
 
+/** A directory's event file names, in the order their events are read. */
+export function eventFileNames(dir: string): string[] {
+  return listDir(dir).filter(isEventFile).sort(compareCodePoints);
+}
+
 /** Scalars of one directory's event files, files in name order. */
 export function readDirScalars(dir: string): DecodedScalar[] {
   const scalars: DecodedScalar[] = [];
-  for (const name of listDir(dir).filter(isEventFile).sort(compareCodePoints)) {
+  for (const name of eventFileNames(dir)) {
     let data: Buffer;
     try {
       data = readFileSync(join(dir, name));

@@ -6,7 +6,7 @@
  */
 import { fail } from "../errors.js";
 import { decodeFlagValue } from "../flags/decode.js";
-import type { FlagMap, FlagValue } from "../flags/value.js";
+import { nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { msg } from "../messages.js";
 import { ReferenceCycleError, resolveRefs, UndefinedReferenceError, type RefValues } from "../util/resolve-refs.js";
 
@@ -28,7 +28,7 @@ export function stepFlagsFor(flagArgs: readonly string[], parentFlags: FlagMap, 
   }
   for (const [name, value] of prefixedFlags(parentFlags, prefixes)) flags.set(name, value);
   const parentValues: RefValues = new Map(Object.entries(parentFlags));
-  const resolved: FlagMap = {};
+  const resolved: FlagMap = nameMap();
   for (const [name, value] of flags) {
     const v = resolveStepRef(value, parentValues, stepName);
     if (v !== null) resolved[name] = v;

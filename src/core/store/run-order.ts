@@ -8,9 +8,17 @@ export interface RunEntry {
   id: string;
   dir: string;
   timestamp: number | undefined;
-  /** Known once the run has finished; otherwise derive it from its files. */
-  finalStatus?: "completed" | "error" | "terminated";
+  /**
+   * The status the run index knows: the run has finished, or is staged and
+   * untouched. Checked against `stamp` before it is shown (see
+   * run-stamp.ts); otherwise derive the status from the run's files.
+   */
+  indexedStatus?: IndexedStatus;
+  /** The change time (µs) of the file `indexedStatus` rests on. */
+  stamp?: number;
 }
+
+export type IndexedStatus = "completed" | "error" | "terminated" | "staged";
 
 export function runTimestamp(dir: string): number | undefined {
   const started = readAttr(dir, "started");

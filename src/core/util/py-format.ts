@@ -4,8 +4,10 @@
  * model: a bare integer is a Python int, `PyFloat` (or a non-integral number)
  * a float, booleans are ints for numeric conversions. Returns undefined
  * wherever Python raises (TypeError, ValueError, OverflowError), so the
- * caller can keep the value as Guild does.
+ * caller can keep the value as Guild does. Widths and precisions past
+ * `MAX_FORMAT_SIZE` fail with a GuildError.
  */
+import { fail } from "../errors.js";
 import { pythonRepr, pythonStr } from "../flags/py-repr.js";
 import { isFlagMap, isFloat, type FlagValue } from "../flags/value.js";
 import { exponentDigits, fixedDigits, generalDigits } from "./py-float-digits.js";
@@ -20,6 +22,14 @@ interface Spec {
 // After the `%`: flags, width, precision, an ignored length modifier, the conversion.
 const SPEC = /^([-+ #0]*)(\d*)(?:\.(\d*))?[hlL]?(.)?/s;
 const CONVERSIONS = "diouxXeEfFgGcrsa";
+
+/**
+ * Python pads to any width that fits in memory (`%999999999d` is a 1 GB
+ * string) and raises only past 2**63 ("width too big"). A label that size is
+ * never meant, and building it stalls or crashes the process, so widths and
+ * precisions past this bound fail with our own error instead.
+ */
+export const MAX_FORMAT_SIZE = 10_000;
 
 export function pyFormat(fmt: string, value: FlagValue): string | undefined {
   let out = "";
@@ -39,6 +49,8 @@ export function pyFormat(fmt: string, value: FlagValue): string | undefined {
     // A missing or unknown conversion is a ValueError; a second one, or a
     // `*` or `(key)` needing more arguments, a TypeError.
     if (conv === undefined || !CONVERSIONS.includes(conv) || used) return undefined;
+    checkSize(fmt, "width", width);
+    checkSize(fmt, "precision", precision);
     const text = convert({ flags, width: Number(width), precision: precision === undefined ? undefined : Number(precision), conv }, value);
     if (text === undefined) return undefined;
     out += text;
@@ -48,6 +60,12 @@ export function pyFormat(fmt: string, value: FlagValue): string | undefined {
   // "not all arguments converted", except that a mapping may go unused.
   if (!used && !isFlagMap(value)) return undefined;
   return out + fmt.slice(i);
+}
+
+function checkSize(fmt: string, what: string, digits: string | undefined): void {
+  if (digits && Number(digits) > MAX_FORMAT_SIZE) {
+    fail(`format '${fmt}': ${what} ${digits} is too big (at most ${MAX_FORMAT_SIZE})`);
+  }
 }
 
 function convert(spec: Spec, value: FlagValue): string | undefined {

@@ -6,8 +6,10 @@
  * patch, `1_000`, `0b`, sexagesimal `1:30`, what stays a string).
  */
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
-import { PyFloat, type FlagMap, type FlagValue } from "../flags/value.js";
+import { nameMap, PyFloat, type FlagMap, type FlagValue } from "../flags/value.js";
 import { pyFloatRepr, pyIntStr } from "./float-format.js";
+import { aliasResolver, checkAliasExpansion, type AliasResolver } from "./alias-size.js";
+import { nodeKind } from "./node-kind.js";
 import { constructScalar, resolvePlainScalar, yamlError, type ScalarKind } from "./scalars.js";
 
 const STD_TAG = "tag:yaml.org,2002:";
@@ -18,9 +20,11 @@ const SCALAR_TAGS: Record<string, ScalarKind> = {
 };
 
 interface Composer {
-  doc: Document;
   source: string;
+  resolve: AliasResolver;
   active: Set<Node>;
+  /** Anchored nodes already composed: an alias yields the same value, as in PyYAML. */
+  anchored: Map<Node, FlagValue>;
 }
 
 /** The value of `doc`, parsed from `source`. */
@@ -30,7 +34,9 @@ export function composeDocument(doc: Document, source: string): FlagValue {
   if (!doc.directives?.docStart && doc.directives?.docEnd && isAbsentNode(contents)) {
     throw yamlError("expected the node content, but found '<document end>'");
   }
-  return composeNode({ doc, source, active: new Set() }, contents);
+  const resolve = aliasResolver(doc);
+  checkAliasExpansion(contents, resolve);
+  return composeNode({ source, resolve, active: new Set(), anchored: new Map() }, contents);
 }
 
 function isAbsentNode(node: Node | null): boolean {
@@ -44,29 +50,17 @@ function composeNode(c: Composer, node: Node | null | undefined): FlagValue {
   const kind = nodeKind(node);
   checkAnchorName(kind === "alias" ? (node as Alias).source : (node as Scalar).anchor);
   if (kind === "alias") return composeAlias(c, node as Alias);
+  if (c.anchored.has(node)) return c.anchored.get(node) as FlagValue;
   // A node that contains itself (through an alias) has no JSON-like value.
   if (c.active.has(node)) throw yamlError("recursive alias is not supported");
   c.active.add(node);
   try {
-    if (kind === "map") return composeMap(c, node as YAMLMap);
-    if (kind === "seq") return composeSeq(c, node as YAMLSeq);
-    return composeScalar(node as Scalar);
+    const value = kind === "map" ? composeMap(c, node as YAMLMap) : kind === "seq" ? composeSeq(c, node as YAMLSeq) : composeScalar(node as Scalar);
+    if ((node as Scalar).anchor !== undefined) c.anchored.set(node, value);
+    return value;
   } finally {
     c.active.delete(node);
   }
-}
-
-// The library tags its node classes with registry symbols (what its own
-// isMap/isSeq test); reading them here keeps the runtime module lazily loaded.
-const NODE_TYPE = Symbol.for("yaml.node.type");
-const KINDS = new Map<unknown, "alias" | "map" | "seq">([
-  [Symbol.for("yaml.alias"), "alias"],
-  [Symbol.for("yaml.map"), "map"],
-  [Symbol.for("yaml.seq"), "seq"],
-]);
-
-function nodeKind(node: Node): "alias" | "map" | "seq" | "scalar" {
-  return KINDS.get((node as unknown as Record<symbol, unknown>)[NODE_TYPE]) ?? "scalar";
 }
 
 // PyYAML only takes alphanumerics, `-` and `_` in anchor and alias names.
@@ -75,7 +69,7 @@ function checkAnchorName(name: string | undefined): void {
 }
 
 function composeAlias(c: Composer, alias: Alias): FlagValue {
-  const target = alias.resolve(c.doc);
+  const target = c.resolve(alias);
   if (!target) throw yamlError(`found undefined alias ${alias.source}`);
   return composeNode(c, target);
 }
@@ -100,7 +94,7 @@ function composeSeq(c: Composer, seq: YAMLSeq): FlagValue {
 
 function composeMap(c: Composer, map: YAMLMap): FlagValue {
   const tag = map.tag;
-  const result: FlagMap = {};
+  const result: FlagMap = nameMap();
   const merged: FlagMap[] = [];
   for (const pair of map.items as Pair<Node | null, Node | null>[]) {
     if (isMergeKey(pair.key)) {
@@ -112,7 +106,7 @@ function composeMap(c: Composer, map: YAMLMap): FlagValue {
   if (tag === STD_TAG + "set") return Object.keys(result);
   checkCollectionTag(tag, "map");
   // Merged keys never override the map's own keys; earlier sources win over later ones.
-  return merged.length ? Object.assign({}, ...merged.reverse(), result) : result;
+  return merged.length ? nameMap(...merged.reverse(), result) : result;
 }
 
 function checkCollectionTag(tag: string | undefined, kind: "seq" | "map"): void {

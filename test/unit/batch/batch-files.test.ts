@@ -1,6 +1,7 @@
 // Batch files (spec §4.7): CSV, JSON and YAML trials, and Guild's errors.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { plain } from "../../helpers/plain.js";
 import { isGuildError } from "../../../src/core/errors.js";
 import { trialsForText } from "../../../src/core/batch/batch-files.js";
 import { float, type FlagMap } from "../../../src/core/flags/value.js";
@@ -10,7 +11,7 @@ const f = float;
 
 function trials(text: string, path: string): FlagMap[] | string {
   try {
-    return trialsForText(text, path);
+    return plain(trialsForText(text, path));
   } catch (e) {
     if (isGuildError(e)) return e.message;
     throw e;
@@ -22,7 +23,6 @@ test("CSV: header of flag names, one trial per row, cells decoded", () => {
     ["lr,bs\n0.1,32\n1e-3,64\n", [{ lr: f(0.1), bs: 32 }, { lr: f(0.001), bs: 64 }]],
     ["msg,loud\nhello,yes\n'1',no\n", [{ msg: "hello", loud: true }, { msg: "1", loud: false }]],
     ["msg,loud\nshort\n", [{ msg: "short" }]],
-    ["a\n1,2,3\n", [{ a: 1 }]],
     ['msg\n"a, b"\n"say ""hi"""\n', [{ msg: "a, b" }, { msg: 'say "hi"' }]],
     ["a,b\r\n1,2\r\n", [{ a: 1, b: 2 }]],
     ["a\n1\n\n2\n\n", [{ a: 1 }, { a: 2 }]],
@@ -58,6 +58,17 @@ test("errors name the file as given", () => {
   ];
   for (const [text, path, expected] of cases) assert.equal(trials(text, path), expected, text);
   assert.match(String(trials("[a", "./t.yaml")), /^cannot read trials for \.\/t\.yaml: .+/);
+});
+
+test("CSV mistakes fail naming the file and the line", () => {
+  const cases: [string, string][] = [
+    ["a\n1,2,3\n", "cannot read trials for t.csv: line 2: 3 fields but the header names 1"],
+    ['a,b\n"x\ny",2\n3,4,5\n', "cannot read trials for t.csv: line 4: 3 fields but the header names 2"],
+    ['a\n1\n"open\n2\n', "cannot read trials for t.csv: line 3: unterminated quoted field"],
+    ["lr,bs,lr\n1,2,3\n", "cannot read trials for t.csv: line 1: flag 'lr' is named twice in the header"],
+    ["\n\nx,x\n", "cannot read trials for t.csv: line 3: flag 'x' is named twice in the header"],
+  ];
+  for (const [text, expected] of cases) assert.equal(trials(text, "t.csv"), expected, text);
 });
 
 test("CSV rows as Python's csv module reads and writes them", () => {

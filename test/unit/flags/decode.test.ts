@@ -2,6 +2,7 @@
 // 93926134 with PyYAML and numpy), incl. its doctests flag-utils.md and flag-functions.md.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { plain } from "../../helpers/plain.js";
 import { decodeFlagValue, isFlagFunction, parseFlagFunction } from "../../../src/core/flags/decode.js";
 import { float, type FlagValue } from "../../../src/core/flags/value.js";
 
@@ -11,7 +12,7 @@ const floats = (...xs: number[]): FlagValue[] => xs.map(float);
 function check(cases: [string, FlagValue, string[]?][], flagType?: string): void {
   for (const [input, expected, warnings = []] of cases) {
     const result = decodeFlagValue(input, flagType);
-    assert.deepEqual(result.value, expected, `value of ${JSON.stringify(input)}`);
+    assert.deepEqual(plain(result.value), expected, `value of ${JSON.stringify(input)}`);
     assert.deepEqual(result.warnings, warnings, `warnings of ${JSON.stringify(input)}`);
   }
 }

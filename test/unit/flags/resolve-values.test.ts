@@ -2,6 +2,7 @@
 // choice effects, with Guild's messages. One line per case.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { plain } from "../../helpers/plain.js";
 import { isGuildError } from "../../../src/core/errors.js";
 import { resolveFlagValues } from "../../../src/core/flags/resolve-values.js";
 import { float, type FlagMap } from "../../../src/core/flags/value.js";
@@ -29,7 +30,7 @@ const DEFS: Record<string, FlagDef> = {
 
 function resolve(user: FlagMap, forceFlags = false): FlagMap | string {
   try {
-    return resolveFlagValues({ flagDefs: DEFS, userFlags: user, forceFlags, opDesc: "op", coerceEnv: { cwd: "/nowhere" } }).flags;
+    return plain(resolveFlagValues({ flagDefs: DEFS, userFlags: user, forceFlags, opDesc: "op", coerceEnv: { cwd: "/nowhere" } }).flags);
   } catch (e) {
     if (isGuildError(e)) return e.plain ? e.message : `guild: ${e.message}`;
     throw e;
@@ -63,6 +64,19 @@ test("checks, one message per case", () => {
   for (const [user, expected] of cases) assert.equal(resolve(user), expected, JSON.stringify(user));
 });
 
+test("ranges stay inside min/max, an int flag's range has int bounds (issue 14)", () => {
+  const cases: [FlagMap, string][] = [
+    [{ x: "[0.5:3]" }, "guild: invalid value [0.5:3] for x: out of range (greater than max 2.5)"],
+    [{ x: "uniform[-1:2]" }, "guild: invalid value uniform[-1:2] for x: out of range (less than min 0)"],
+    [{ x: "loguniform[0.1:2:5]" }, "guild: invalid value loguniform[0.1:2:5] for x: out of range (greater than max 2.5)"],
+    [{ i: "[0:5]" }, "guild: invalid value [0:5] for i: out of range (less than min 1)"],
+    [{ i: "[1.5:5.5]" }, "guild: invalid value [1.5:5.5] for i: an int flag's range must have int bounds"],
+  ];
+  for (const [user, expected] of cases) assert.equal(resolve(user), expected, JSON.stringify(user));
+  assert.deepEqual(resolve({ x: "[0.5:2.5]", i: "[1:10]" }), { ...defaults, x: "[0.5:2.5]", i: "[1:10]" });
+  assert.deepEqual(resolve({ x: "[0.5:3]" }, true), { ...defaults, x: "[0.5:3]" }, "--force-flags skips the check");
+});
+
 test("coercion errors come before unknown flags, as in Guild", () => {
   assert.equal(resolve({ nope: 1, i: "abc" }), "guild: invalid value abc for i: invalid value for type 'int'");
 });
@@ -94,5 +108,5 @@ test("--force-flags skips every check but keeps good coercions", () => {
 
 test("user flags come back coerced", () => {
   const r = resolveFlagValues({ flagDefs: DEFS, userFlags: { x: 2, color: "b" }, forceFlags: false, opDesc: "op", coerceEnv: { cwd: "/" } });
-  assert.deepEqual(r.userFlags, { x: f(2), color: "blue" });
+  assert.deepEqual(plain(r.userFlags), { x: f(2), color: "blue" });
 });

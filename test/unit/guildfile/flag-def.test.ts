@@ -2,6 +2,7 @@
 // or a map of flag attributes, with every problem collected.
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
+import { plain } from "../../helpers/plain.js";
 import { parseFlagDef } from "../../../src/core/guildfile/flag-def.js";
 import type { FlagDef } from "../../../src/core/guildfile/types.js";
 import { float, type FlagValue } from "../../../src/core/flags/value.js";
@@ -12,7 +13,7 @@ const W = "operations.train.flags.x";
 function parse(data: FlagValue): { def: FlagDef | undefined; errors: string[] } {
   const errors: string[] = [];
   const def = parseFlagDef("x", data, W, errors);
-  return { def, errors };
+  return { def: plain(def), errors };
 }
 
 describe("bare values are defaults", () => {

@@ -3,12 +3,13 @@
 // validation that reports every problem at once.
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
+import { plain } from "../../helpers/plain.js";
 import { parseGuildfile, type ParseResult } from "../../../src/core/guildfile/parse.js";
 import type { OpDef } from "../../../src/core/guildfile/types.js";
 import { float } from "../../../src/core/flags/value.js";
 import { loadYaml } from "../../../src/core/yaml/guild-yaml.js";
 
-const parse = (yaml: string): ParseResult => parseGuildfile(loadYaml(yaml), "/p/guild.yml", "/p", "d1g3st");
+const parse = (yaml: string): ParseResult => plain(parseGuildfile(loadYaml(yaml), "/p/guild.yml", "/p", "d1g3st"));
 
 function ok(yaml: string) {
   const result = parse(yaml);

@@ -46,9 +46,15 @@ test("which batch runs an operation", () => {
     ["random", { a: 1 }, 0, "random"],
     ["skopt:random", { a: 1 }, 0, "random"],
     ["+", { a: "[1:2]" }, 0, "+"],
+    ["gp", { a: "[1:2]" }, 0, "gp"],
+    ["bayesian", { a: "[1:2]" }, 0, "gp"],
+    ["gaussian-process", { a: "[1:2]" }, 0, "gp"],
+    ["skopt:forest", { a: "[1:2]" }, 0, "forest"],
+    ["gbrt", { a: "[1:2]" }, 0, "gbrt"],
+    ["tpe", { a: "[1:2]" }, 0, "tpe"],
   ];
   for (const [opt, flags, files, expected] of cases) {
     assert.equal(batchOptimizerFor(opt, flags as never, files), expected, JSON.stringify([opt, flags, files]));
   }
-  assert.throws(() => batchOptimizerFor("gp", {}, 0), /optimizer 'gp' is not supported/);
+  assert.throws(() => batchOptimizerFor("hyperband", {}, 0), /optimizer 'hyperband' is not supported/);
 });
