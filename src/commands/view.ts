@@ -1,6 +1,6 @@
 /** `guild view [RUN...]`: see and compare runs in a browser (core/view/). */
 import { InvalidArgumentError, type Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { parseIntOption } from "./option-parsers.js";

@@ -9,7 +9,7 @@ import type { RunRow } from "../runs/list.js";
 import { compareCodePoints } from "../yaml/emitter.js";
 import { downsample, type Series } from "./downsample.js";
 import type { SeriesCache } from "./event-series.js";
-import type { FactsCache } from "./run-facts.js";
+import { runFlags, type FactsCache } from "./run-facts.js";
 
 export interface ScalarStats {
   last: number | null;
@@ -32,7 +32,7 @@ export function compareData(rows: readonly RunRow[], facts: FactsCache, cache: S
     const f = facts.factsFor(row);
     const scalars: { [key: string]: ScalarStats } = {};
     for (const [key, s] of cache.runSeries(row.dir).byKey) scalars[key] = seriesStats(s);
-    return { id: row.id, operation: f.opDesc, status: row.status, label: f.label, started: f.started, flags: f.flags, scalars };
+    return { id: row.id, operation: row.opDesc, status: row.status, label: row.label, started: f.started, flags: runFlags(row), scalars };
   });
   const flags = sortedUnion(runs.map((r) => Object.keys(r.flags)));
   const differentFlags = flags.filter((name) => new Set(runs.map((r) => JSON.stringify(r.flags[name] ?? null))).size > 1);

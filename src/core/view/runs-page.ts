@@ -10,7 +10,7 @@ import { isFilterEmpty, runMatches, type RunsFilter } from "../runs/filter.js";
 import { runListJson, type Json } from "../runs/json.js";
 import { filteredRunsView, type RowsView, type RunRow } from "../runs/list.js";
 import { runInfoScalars } from "../scalars/info.js";
-import { FactsCache, type RunFacts } from "./run-facts.js";
+import { runFlags, runTags, type FactsCache, type RunFacts } from "./run-facts.js";
 import { isDefaultSort, type SortSpec, type ViewRunsQuery } from "./runs-query.js";
 
 export interface RunsPage {
@@ -30,7 +30,7 @@ export function runsPage(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: Fa
   const view = scopedView(q.filter, scope, ctx);
   if (!q.text.length && isDefaultSort(q.sort)) {
     const rows = view.slice(q.offset, q.offset + q.limit);
-    return { total: view.length, offset: q.offset, limit: q.limit, runs: rows.map((r) => pageRow(r, facts.factsFor(r))) };
+    return { total: view.length, offset: q.offset, limit: q.limit, runs: rows.map(pageRow) };
   }
   const all = view.slice(0, view.length);
   facts.retain(new Set(all.map((r) => r.id)));
@@ -40,7 +40,7 @@ export function runsPage(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: Fa
   const keyed = rows.map((r) => ({ ...r, key: key(r.row, r.facts) }));
   keyed.sort((a, b) => compareKeys(a.key, b.key, q.sort.desc) || a.row.index - b.row.index);
   const page = keyed.slice(q.offset, q.offset + q.limit);
-  return { total: keyed.length, offset: q.offset, limit: q.limit, runs: page.map((r) => pageRow(r.row, r.facts)) };
+  return { total: keyed.length, offset: q.offset, limit: q.limit, runs: page.map((r) => pageRow(r.row)) };
 }
 
 /** The query's filter within the scope; without a scope, straight from the run index. */
@@ -54,17 +54,17 @@ function scopedView(filter: RunsFilter, scope: ViewScope, ctx: Ctx): RowsView {
 }
 
 /** A listed run: `runs list --json` fields plus flags, tags and `scalars` (key → [last value, step]). */
-export function pageRow(row: RunRow, f: RunFacts): { [key: string]: Json } {
+export function pageRow(row: RunRow): { [key: string]: Json } {
   const scalars: { [key: string]: Json } = {};
   for (const s of runInfoScalars(row.dir, true)) scalars[s.key] = [finite(s.value), s.step];
-  return { ...runListJson(row), flags: f.flags, tags: f.tags, scalars };
+  return { ...runListJson(row), flags: runFlags(row), tags: runTags(row), scalars };
 }
 
 type SortKey = string | number | null;
 
 function sortKey(sort: SortSpec): (row: RunRow, f: RunFacts) => SortKey {
   const c = sort.column;
-  if (c.startsWith("flag:")) return (_r, f) => flagKey(f.flags[c.slice(5)]);
+  if (c.startsWith("flag:")) return (row) => flagKey(runFlags(row)[c.slice(5)]);
   if (c.startsWith("scalar:")) {
     const key = c.slice(7);
     return (row) => runInfoScalars(row.dir, true).find((s) => s.key === key)?.value ?? null;
@@ -73,9 +73,9 @@ function sortKey(sort: SortSpec): (row: RunRow, f: RunFacts) => SortKey {
     started: (_r, f) => f.started,
     stopped: (_r, f) => f.stopped,
     id: (r) => r.id,
-    operation: (_r, f) => f.opDesc,
+    operation: (r) => r.opDesc,
     status: (r) => r.status,
-    label: (_r, f) => f.label,
+    label: (r) => r.label,
   };
   return plain[c] ?? ((_r, f) => f.started);
 }
