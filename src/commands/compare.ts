@@ -1,6 +1,6 @@
 /** `guild compare [RUN...]`: flags and last scalar values of runs, side by side. */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";

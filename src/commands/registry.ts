@@ -5,7 +5,7 @@
  * In the bin each entry is one self-contained bundle, so a command loads
  * two files (cli.js and its own), not dozens of shared chunks.
  */
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 
 export type CommandMain = (name: string, args: readonly string[], io: CliIo) => Promise<void>;
 
@@ -125,6 +125,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Visualize runs with TensorBoard.",
     load: () => import("./entries/tensorboard.js"),
   },
+  { name: "view", summary: "Visualize runs in a local web application.", load: () => import("./entries/view.js") },
   {
     name: "watch",
     summary: "Watch run output.",

@@ -26,7 +26,8 @@ export interface FilterCliOptions extends StatusCliOptions {
   unmarked?: boolean;
   started?: string;
   digest?: string;
-  host?: string[];
+  /** Repeated `--host` filter; a string where the command's own `--host` is an address. */
+  host?: string[] | string;
   /** `--tag` where it filters; `-Ft` always (label's `--tag` prepends). */
   tag?: string[] | string;
   filterTag?: string[];
@@ -51,12 +52,16 @@ export function addOpAndLabelFilters(cmd: Command): Command {
   filterOption(cmd, "-l, --label <val>", "Filter runs with labels matching VAL (-Fl).", collect);
   filterOption(cmd, "-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).");
   filterOption(cmd, "-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).");
-  return cmd
+  cmd
     .option("-U, --unlabeled", "Filter only runs without labels (-Fu).")
     .option("-M, --marked", "Filter only marked runs (-Fm).")
     .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
-    .addOption(new Option("--filter-tag <tag>").hideHelp().argParser(collect))
-    .option("--host <name>", "Filter only runs that ran on host NAME (may be used more than once).", collect);
+    .addOption(new Option("--filter-tag <tag>").hideHelp().argParser(collect));
+  // `view` and `tensorboard` have a --host of their own (the address they serve on).
+  if (!cmd.options.some((o) => o.long === "--host")) {
+    cmd.option("--host <name>", "Filter only runs that ran on host NAME (may be used more than once).", collect);
+  }
+  return cmd;
 }
 
 /**
@@ -107,7 +112,7 @@ export function runsFilterFor(o: FilterCliOptions, cmdPath: string, now = new Da
     unmarked: o.unmarked === true,
     started: o.started !== undefined ? startedRange(o.started, cmdPath, now) : undefined,
     digest: o.digest,
-    hosts: o.host ?? [],
+    hosts: Array.isArray(o.host) ? o.host : [],
     tags: [...(o.filterTag ?? []), ...(Array.isArray(o.tag) ? o.tag : [])],
   };
 }
