@@ -7,9 +7,9 @@
  *   from where the logged moves lead, see run-index-changes.ts), `runs/` is
  *   listed and every run not in the index is read from its files: runs made
  *   by Guild AI or copied in by hand appear at once; removed runs disappear.
- * - Only finished and staged runs are cached (timestamp, status, and the
- *   stamp the status rests on, see run-stamp.ts); pending and running runs
- *   are read from their files every time. A cached status is checked (a
+ * - Finished and staged runs are cached (timestamp, status, and the stamp
+ *   the status rests on, see run-stamp.ts), running runs only for their
+ *   place; pending runs are read from their files every time. A cached status is checked (a
  *   stat) before it is shown or filtered on (`recheckRunList`): a run whose
  *   files changed is logged and re-read, and takes its new place. A run
  *   this tool starts is logged at once. (A staged run that Guild AI itself
@@ -29,12 +29,13 @@ import {
   recordId,
   recordPosition,
   recordStamp,
+  recordStatus,
   recordTimestamp,
-  stagedPositions,
+  unfinishedPositions,
   type IndexData,
 } from "./run-index-file.js";
 import { arraySource, mergedRunList, type RecordSource, type RunList } from "./run-list.js";
-import { compareNewestFirst, type RunEntry } from "./run-order.js";
+import { compareNewestFirst, type IndexedStatus, type RunEntry } from "./run-order.js";
 import { isStampCurrent, isStampSettled, readRunEntry } from "./run-stamp.js";
 
 export { moveRunDir, noteRunChanged } from "./run-index-changes.js";
@@ -84,10 +85,16 @@ export function openRunList(home: string, alsoChanged: Iterable<string> = []): R
  * re-read, which may move them: the list is opened again until the
  * positions hold only checked runs.
  */
-export function recheckRunList(home: string, list: RunList, start: number, end: number): RunList {
+export function recheckRunList(
+  home: string,
+  list: RunList,
+  start: number,
+  end: number,
+  needsCheck?: (status: IndexedStatus) => boolean,
+): RunList {
   const changed = new Set<string>();
   for (let round = 0; round < 4; round++) {
-    const stale = list.staleIn(start, end).filter((id) => !changed.has(id));
+    const stale = list.staleIn(start, end, needsCheck).filter((id) => !changed.has(id));
     if (!stale.length) return list;
     for (const id of stale) {
       changed.add(id);
@@ -157,11 +164,11 @@ function rebuild(home: string, runsDir: string, base: string | undefined, data: 
   const fresh: RunEntry[] = [];
   const skipped: string[] = [];
   for (const id of ids) {
-    // runs/ is listed anyway: check the staged runs too (a stat each),
-    // whose place changes when they start. (A finished run keeps its
-    // place; its status is checked when shown.)
+    // runs/ is listed anyway: check the staged and running runs too (a
+    // stat each), whose place changes when they start. (A finished run
+    // keeps its place; its status is checked when shown.)
     const pos = changes.changed.has(id) ? undefined : cached.get(id);
-    if (pos !== undefined && data && (!recordStamp(data, pos).staged || recordIsCurrent(data, pos, runsDir))) keep[pos] = 1;
+    if (pos !== undefined && data && (!recordStamp(data, pos).unfinished || recordIsCurrent(data, pos, runsDir))) keep[pos] = 1;
     else {
       const entry = readRunEntry(runsDir, id);
       if (entry) fresh.push(entry);
@@ -196,13 +203,14 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
     at: (i) => recordAt(data, physical(i), runsDir),
     key: (i) => ({ id: recordId(data, physical(i)), timestamp: recordTimestamp(data, physical(i)) }),
     isCurrent: (i) => recordIsCurrent(data, physical(i), runsDir),
-    staged: () => stagedPositions(data).filter((p) => !skippedSet.has(p)).map((p) => recordAt(data, p, runsDir)),
+    statusOf: (i) => recordStatus(data, physical(i)),
+    unfinished: () => unfinishedPositions(data).filter((p) => !skippedSet.has(p)).map((p) => recordAt(data, p, runsDir)),
   };
 }
 
 function recordIsCurrent(data: IndexData, pos: number, runsDir: string): boolean {
-  const { staged, stamp } = recordStamp(data, pos);
-  return isStampCurrent(`${runsDir}/${recordId(data, pos)}`, staged ? "staged" : "completed", stamp);
+  const { unfinished, stamp } = recordStamp(data, pos);
+  return isStampCurrent(`${runsDir}/${recordId(data, pos)}`, unfinished ? "staged" : "completed", stamp);
 }
 
 function writeIndex(home: string, changesOffset: number, runsState: string | undefined, list: RunList, skipped: readonly string[]): void {

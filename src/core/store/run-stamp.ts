@@ -8,6 +8,8 @@
  *   renamed), starting it (LOCK, PENDING) or any other marker added or
  *   removed changes the directory's ctime. Its sort key (`started`, else
  *   `initialized`) cannot change while it stays staged.
+ * - A running run's place rests on its `.guild` directory too (its LOCK
+ *   goes when it ends); its status is never taken from the index.
  *
  * File times come from a coarse clock (a few ms per tick): a change in the
  * same tick as the stamp was read would keep the stamp. So a stamp counts
@@ -22,7 +24,7 @@ import { statusFactsFor, statusFromFacts, type RunStatus, type StatusFacts } fro
 const SETTLE_US = 20_000;
 
 export function stampPath(runDir: string, status: IndexedStatus): string {
-  return status === "staged" ? `${runDir}/.guild` : `${runDir}/.guild/attrs/exit_status`;
+  return status === "staged" || status === "running" ? `${runDir}/.guild` : `${runDir}/.guild/attrs/exit_status`;
 }
 
 /**
@@ -62,16 +64,18 @@ export function readRunEntry(runsDir: string, id: string): RunEntry | undefined 
   const facts = statusFactsFor(dir);
   const status = statusFromFacts(facts);
   const known = knownStatus(status, facts);
-  const stamp = known === "staged" ? stagedStamp : known ? exitStamp : undefined;
+  const stamp = known === "staged" || known === "running" ? stagedStamp : known ? exitStamp : undefined;
   return { id, dir, timestamp: runTimestamp(dir), indexedStatus: known, stamp };
 }
 
 /**
  * The status a record may keep: a finished run that recorded its own exit
- * status (not a remote one), or a staged run holding its STAGED token.
+ * status (not a remote one), a staged run holding its STAGED token, or a
+ * run whose live process holds its LOCK (its place only).
  */
 function knownStatus(status: RunStatus, facts: StatusFacts): IndexedStatus | undefined {
   if (status === "staged") return facts.claim === "staged" ? "staged" : undefined;
-  if (status === "running" || status === "pending") return undefined;
+  if (status === "running") return !facts.remoteLock && facts.claim === "none" && facts.lockAlive ? "running" : undefined;
+  if (status === "pending") return undefined;
   return facts.exitStatus != null && facts.remoteExitStatus == null ? status : undefined;
 }
