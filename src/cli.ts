@@ -1,15 +1,18 @@
 /**
  * The `guild` command line: global options, then the one command asked for,
  * loaded on demand. The only module that decides how the process exits:
- * `GuildError` → `guild: <message>` and its code, usage errors → 2, anything
- * else → a stack and "internal error".
+ * `GuildError` → `guild: <message>` and its code, usage errors → 2, a
+ * filesystem error (EROFS, ENOSPC, EACCES, ...) → `guild: cannot <verb>
+ * '<path>': <reason>` and 1, anything else → a stack and "internal error".
  */
 import type { CommanderError } from "commander";
 import type { Out } from "./core/context.js";
 import { EXIT, isGuildError } from "./core/errors.js";
 import { VERSION } from "./core/package-info.js";
 import { parseGlobalArgs, type GlobalArgs } from "./commands/global-args.js";
-import { findCommand } from "./commands/registry.js";
+import { COMMANDS, findCommand } from "./commands/registry.js";
+import { didYouMean } from "./core/util/closest-word.js";
+import { fsErrorMessage } from "./core/store/write-errors.js";
 
 export interface CliIo {
   out: Out;
@@ -22,7 +25,9 @@ export interface CliIo {
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   try {
-    const args = parseGlobalArgs(normalizeArgv(argv));
+    // Guild's two-letter short options follow the command, which picks their meaning.
+    const args = parseGlobalArgs(argv);
+    args.rest = normalizeArgv(args.rest, args.command);
     if (args.version) {
       io.out.stdout(`guild ${VERSION}\n`);
       return 0;
@@ -34,7 +39,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     }
     const entry = findCommand(args.command);
     if (!entry) {
-      io.out.stderr(`guild: unrecognized command '${args.command}'\nTry 'guild --help' for more information.\n`);
+      const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+      io.out.stderr(
+        `guild: unrecognized command '${args.command}'${didYouMean(args.command, names)}\nTry 'guild --help' for more information.\n`,
+      );
       return EXIT.USAGE_ERROR;
     }
     io.globals = { home: args.home, cwd: args.cwd };
@@ -63,7 +71,13 @@ const ARG_ALIASES: Record<string, string[]> = {
   "-Fn": ["--unmarked"],
   "-Fs": ["--started"],
   "-Fd": ["--digest"],
+  "-Ft": ["--filter-tag"],
   "-rm": ["--remove"],
+};
+
+/** `-Fo` filters runs by operation, but is `--opt-flag` to `guild run`. */
+const COMMAND_ARG_ALIASES: Record<string, Record<string, string[]>> = {
+  run: { "-Fo": ["--opt-flag"] },
 };
 
 const STATUS_CHARS: Record<string, string> = { r: "--running", c: "--completed", e: "--error", t: "--terminated", p: "--pending", s: "--staged" };
@@ -74,14 +88,15 @@ function statusCharsAlias(arg: string): string[] | undefined {
   return m ? [...(m[1] ?? "")].map((c) => STATUS_CHARS[c] as string) : undefined;
 }
 
-export function normalizeArgv(argv: readonly string[]): string[] {
+export function normalizeArgv(argv: readonly string[], command?: string): string[] {
+  const aliases = { ...ARG_ALIASES, ...(command !== undefined ? COMMAND_ARG_ALIASES[command] : undefined) };
   const out: string[] = [];
   for (const [i, arg] of argv.entries()) {
     if (arg === "--") {
       out.push(...argv.slice(i));
       break;
     }
-    out.push(...(ARG_ALIASES[arg] ?? statusCharsAlias(arg) ?? [arg]));
+    out.push(...(aliases[arg] ?? statusCharsAlias(arg) ?? [arg]));
   }
   return out;
 }
@@ -92,6 +107,12 @@ function exitCodeFor(e: unknown, io: CliIo): number {
     return e.exitCode;
   }
   if (isCommanderError(e)) return commanderExitCode(e, io);
+  // A store that cannot be written (read-only, full, not ours): said, no stack.
+  const fsMessage = fsErrorMessage(e);
+  if (fsMessage) {
+    io.out.stderr(`guild: ${fsMessage}\n`);
+    return EXIT.DEFAULT_ERROR;
+  }
   const err = e as Error;
   io.out.stderr(`${err?.stack ?? String(e)}\nguild: internal error\n`);
   return EXIT.INTERNAL_ERROR;

@@ -1,5 +1,5 @@
 /** `guild run`: options and help text; the work is in core/run/run-op.ts. */
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import type { CliIo } from "../cli.js";
 import { isFlagArg } from "../core/flags/args.js";
 import { defaultRunOptions, type RunOptions } from "../core/run/options.js";
@@ -23,6 +23,9 @@ interface RunCliOptions {
   maxTrials?: number;
   randomSeed?: number;
   optimizer?: string;
+  minimize?: string;
+  maximize?: string;
+  optFlag?: string[];
   failOnTrialError?: boolean;
   needed?: boolean;
   printCmd?: boolean;
@@ -56,7 +59,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("--stage", "Stage an operation: prepare it but do not run it.")
     .option("--stage-trials", "For batch operations, stage trials without running them.")
     .option("--start <run>", "Start a staged run, or restart an existing run.")
-    .addOption(new Option("--restart <run>", "Alias for --start.").hideHelp())
+    .option("--restart <run>", "Restart an existing run (the same as --start).")
     .option("-y, --yes", "Do not prompt before running the operation.")
     .option("-q, --quiet", "Do not show output.")
     .option("-f, --force-flags", "Accept all flag assignments, even for undefined or invalid values.")
@@ -68,7 +71,13 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       parseIntOption("'-m' / '--max-trials'", 1),
     )
     .option("--random-seed <n>", "Random seed used when sampling trials or flag values.", parseIntOption("'--random-seed'"))
-    .option("-o, --optimizer <name>", "Optimize the run using the specified algorithm ('random' or '+').")
+    .option(
+      "-o, --optimizer <name>",
+      "Optimize the run using the specified algorithm: random, gp (bayesian), forest, gbrt, tpe, or '+'.",
+    )
+    .option("-N, --minimize <scalar>", "Scalar a Bayesian optimizer minimizes (default: loss).")
+    .option("-X, --maximize <scalar>", "Scalar a Bayesian optimizer maximizes.")
+    .option("--opt-flag <name=val>", "Flag for the optimizer (-Fo); may be used more than once.", collect, [])
     .option("--fail-on-trial-error", "Stop a batch operation when a trial fails.")
     .option("--needed", "Run only if there is not an available matching run.")
     .option("--print-cmd", "Show operation command and exit.")
@@ -89,18 +98,29 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         return testOutputScalars(runOptionsFor(args, options).opspec, options.testOutputScalars, contextFor(self, io));
       }
       const { runOp } = await import("../core/run/run-op.js");
+      const { registerBuiltinDrivers } = await import("../core/ops/builtin-drivers.js");
+      registerBuiltinDrivers();
       const { installTerminationHandlers } = await import("./signals.js");
+      const { exitCodeAfterSignal } = await import("../core/run/termination.js");
       const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
       // Set when this process is the detached half of `guild run --background`.
       const bgChild = takeBackgroundChild(process.env);
       const ctx = contextFor(self, io);
       installTerminationHandlers();
-      const opts = runOptionsFor(args, options);
+      const { followParent } = await import("../core/run/supervision.js");
+      // Set when a queue started this process to run a batch, steps or queue.
+      followParent(process.env);
+      const { terminalWidth } = await import("../output.js");
+      const opts = { ...runOptionsFor(args, options), tableWidth: terminalWidth(ctx.env) };
       const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
       const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
-      io.exitCode = result.exitCode;
+      io.exitCode = exitCodeAfterSignal() ?? result.exitCode;
     });
   configure(cmd, io);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOptions {
@@ -125,6 +145,9 @@ export function runOptionsFor(args: readonly string[], o: RunCliOptions): RunOpt
     maxTrials: o.maxTrials,
     randomSeed: o.randomSeed,
     optimizer: o.optimizer,
+    minimize: o.minimize,
+    maximize: o.maximize,
+    optFlags: o.optFlag ?? [],
     failOnTrialError: o.failOnTrialError === true,
     needed: o.needed === true,
     printCmd: o.printCmd === true,

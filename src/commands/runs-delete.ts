@@ -1,7 +1,7 @@
 /** Prints `guild runs rm|delete`: running runs are stopped (after asking) first. */
 import type { Command } from "commander";
 import type { Ctx } from "../core/context.js";
-import { deleteRuns } from "../core/runs/delete.js";
+import { deleteRuns, heldMessage } from "../core/runs/delete.js";
 import { DEFAULT_STOP_TIMEOUT_S, stopRun } from "../core/runs/stop.js";
 import { confirm } from "../core/util/prompt.js";
 import type { RmCliOptions } from "./runs.js";
@@ -35,6 +35,7 @@ export async function deleteRunsCommand(ctx: Ctx, specs: string[], o: RmCliOptio
   for (const run of running) {
     await stopRun(run, { wait: true, timeoutMs: DEFAULT_STOP_TIMEOUT_S * 1000, force: true }, ctx);
   }
-  const n = deleteRuns(rows, permanent, ctx);
-  ctx.out.stdout(permanent ? `Permanently deleted ${n} run(s)\n` : `Deleted ${n} run(s)\n`);
+  const { deleted, held } = deleteRuns(rows, permanent, ctx);
+  for (const run of held) ctx.out.stderr(heldMessage(run.id));
+  ctx.out.stdout(permanent ? `Permanently deleted ${deleted} run(s)\n` : `Deleted ${deleted} run(s)\n`);
 }

@@ -30,7 +30,12 @@ const PURGE: TrashCommand = {
   question: "Permanently delete {count} run(s)?",
   defaultYes: false,
   nothing: "Nothing to purge.",
-  act: async (rows, ctx) => `Permanently deleted ${(await import("../core/runs/delete.js")).purgeRuns(rows, ctx)} run(s)`,
+  act: async (rows, ctx) => {
+    const { purgeRuns, heldMessage } = await import("../core/runs/delete.js");
+    const { deleted, held } = purgeRuns(rows, ctx);
+    for (const run of held) ctx.out.stderr(heldMessage(run.id));
+    return `Permanently deleted ${deleted} run(s)`;
+  },
 };
 
 const RESTORE: TrashCommand = {

@@ -59,7 +59,10 @@ export const msg = {
     `flags for batch (${flagsDesc}) do not contain any search dimensions\n` +
     "Try specifying a range for one or more flags as NAME=[MIN:MAX].",
   unsupportedOptimizer: (name: string) =>
-    `optimizer '${name}' is not supported (supported: random, '+')\nTry 'guild run --help' for more information.`,
+    `optimizer '${name}' is not supported (supported: random, gp, forest, gbrt, tpe, '+')\nTry 'guild run --help' for more information.`,
+  stageTrialsNotSupported: (guildOp: string) => `operation '${guildOp}' does not support --stage-trials`,
+  optimizerCannot: (what: string) => `ERROR: [guild] optimizer does not support ${what}`,
+  invalidNoise: (value: string) => `invalid value ${value} for noise: expected 'gaussian' or a number not less than 0`,
   noRunMatch: (spec: string) => `could not find a run matching '${spec}'\nTry 'guild runs list' for a list.`,
   /** `cmdPath` is the whole command, e.g. `guild runs rm`. */
   noRunMatchCmd: (spec: string, cmdPath: string) =>
@@ -96,4 +99,5 @@ export const msg = {
     `WARNING: ignoring flag '${name}=${encodedValue}' because it's shadowed in the operation cmd as --${argName}`,
   homeNotADirectory: (path: string) => `guild home '${path}' is not a directory`,
   dirDoesNotExist: (path: string) => `directory '${path}' does not exist`,
+  noSuchScript: (path: string) => `file '${path}' does not exist`,
 } as const;

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
-import { isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, runIds, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
+import { claimName, isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, runIds, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -55,13 +55,6 @@ function lines(path: string): number {
   return existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean).length : 0;
 }
 
-/** A claim file name for a process, as claims are named (owner-key.ts). */
-function claimName(pid: number): string {
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-  const start = stat ? stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] : "1";
-  return `CLAIMED.${pid}.${start}.${encodeURIComponent(hostname())}`;
-}
-
 function deadPid(): number {
   return spawnSync("true").pid as number;
 }
@@ -74,7 +67,7 @@ function otherLiveProcess(): number {
 }
 
 describe("a queue killed with SIGKILL while running a run", () => {
-  test("the run shows running while its process lives, then terminated; it keeps its output and starts again", LIMIT, async () => {
+  test("the run's processes die with the queue: the run reads terminated, keeps its output and starts again", LIMIT, async () => {
     const run = await stage(["tree.py"]);
     const queue = startGuild(["run", "queue", "poll-interval=1", "-y"], "queue");
     const { op, child } = await waitFor("the run to start", () => treePids(run));
@@ -82,15 +75,9 @@ describe("a queue killed with SIGKILL while running a run", () => {
     queue.child.kill("SIGKILL");
     await queue.exited;
     const [queueDir = ""] = runDirsOf(p.home, "queue");
-    // The operation has its own process group: it outlives its queue.
-    assert.equal(isAlive(op), true);
-    assert.deepEqual([await statusOf(run), await statusOf(queueDir)], ["running", "terminated"]);
-    const refused = await guild(["run", "--start", run, "-y"], g);
-    assert.equal(refused.stderr, `guild: cannot restart run ${run.split("/").pop()} because it's running\n`);
-    signalPid(op, "SIGKILL");
-    signalPid(child, "SIGKILL");
-    await waitFor("the run's process to end", () => !isAlive(op));
-    assert.equal(await statusOf(run), "terminated");
+    // Its gate (run/supervision.ts) takes the operation's group with the queue.
+    await waitFor("the run's processes to end", () => !isAlive(op) && !isAlive(child));
+    assert.deepEqual([await statusOf(run), await statusOf(queueDir)], ["terminated", "terminated"]);
     assert.equal(readFileSync(join(run, ".guild", "output"), "utf8"), "ready\n");
     const again = await guild(["run", "--start", run, "seconds=0", "-y"], g);
     assert.equal(again.exitCode, 0, again.stderr);
@@ -151,9 +138,9 @@ describe("claims left by processes", () => {
     assert.doesNotMatch(await runOnceQueue(), /Starting staged run/);
     batch.child.kill("SIGKILL");
     await batch.exited;
-    assert.deepEqual(await statuses(), ["terminated", "running", "staged", "staged"]);
-    signalPid(op, "SIGKILL");
+    // The running trial's processes die with the batch (run/supervision.ts).
     await waitFor("the first trial to end", () => !isAlive(op));
+    assert.deepEqual(await statuses(), ["terminated", "terminated", "staged", "staged"]);
     await runOnceQueue();
     assert.deepEqual(await statuses(), ["terminated", "terminated", "completed", "completed"]);
     assert.deepEqual([first, ...others].map((d) => lines(join(d, "starts"))), [1, 1, 1]);

@@ -3,6 +3,7 @@
  * directories by operation, processes named in run files.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { guild, type GuildEnv } from "./guild-cli.js";
 
@@ -151,4 +152,11 @@ export function treePids(runDir: string): { op: number; child: number } | undefi
 export function signalPid(pid: number, signal: NodeJS.Signals): void {
   if (!Number.isInteger(pid) || pid <= 1) throw new Error(`refusing to signal pid ${pid}`);
   process.kill(pid, signal);
+}
+
+/** A claim file name for a process, as claims are named (owner-key.ts). */
+export function claimName(pid: number): string {
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
+  const start = stat ? stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] : "1";
+  return `CLAIMED.${pid}.${start}.${encodeURIComponent(hostname())}`;
 }

@@ -8,6 +8,9 @@
  * accounted for (one, plus one per re-stage: no queue ever started a trial
  * twice), and no run is left running, pending or staged.
  *
+ * Then a round that kills a queue's whole process group while its run
+ * works (group-kill-round.ts). Every failure names the seed, to replay it.
+ *
  * `npm run test:stress` runs it at full size (scripts/stress-queues.mjs);
  * the e2e suite runs it small.
  */
@@ -19,12 +22,15 @@ import { runStatus } from "../../src/core/store/status.js";
 import { exitOf, guild, spawnGuild, type GuildEnv } from "../helpers/guild-cli.js";
 import { killLeftovers, listedRuns } from "../helpers/runs.js";
 import { tempProject } from "../helpers/temp-project.js";
+import { groupKillRound } from "./group-kill-round.js";
 
 export interface StressOptions {
   trials: number;
   queues: number;
   /** Queues killed with SIGKILL over the run, spread over its progress. */
   kills: number;
+  /** Rounds that kill a queue's whole process group while its run works. */
+  groupKills?: number;
   seed: number;
   timeoutMs: number;
   log?: (line: string) => void;
@@ -38,6 +44,8 @@ export interface StressReport {
   restaged: number;
   /** Trials that completed their work though their queue died (`terminated`). */
   completedOrphans: number;
+  /** Process-group kills that caught a run while it worked. */
+  groupKills: number;
   seconds: number;
 }
 
@@ -48,6 +56,15 @@ interface Queue {
 }
 
 export async function runQueueStress(o: StressOptions): Promise<StressReport> {
+  try {
+    return await stress(o);
+  } catch (e) {
+    if (e instanceof Error) e.message = `(seed ${o.seed}) ${e.message}`;
+    throw e;
+  }
+}
+
+async function stress(o: StressOptions): Promise<StressReport> {
   const log = o.log ?? (() => {});
   const random = mulberry32(o.seed);
   const p = tempProject("fixtures/projects/stress");
@@ -114,12 +131,14 @@ export async function runQueueStress(o: StressOptions): Promise<StressReport> {
     assert.deepEqual(bad.map((r) => describeRun(g.home, r.sid)), [], "no run is left running, pending or staged");
     assert.equal(statuses.filter((s) => s.startsWith("trial ")).length, o.trials);
     const orphans = trials.filter((t) => runStatus(t) === "terminated").length;
+    const groupKills = await groupKillRound(g, p.root, o.groupKills ?? 0, random, log);
     return {
       trials: trials.length,
       queuesStarted: queues.length,
       kills,
       restaged: [...restages.values()].reduce((a, b) => a + b, 0),
       completedOrphans: orphans,
+      groupKills,
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
   } finally {

@@ -5,11 +5,11 @@
  * staged for later.
  */
 import { join } from "node:path";
-import type { Ctx } from "../context.js";
+import { opCtx, type Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import { runsDirFor } from "../home.js";
 import { renderLabel } from "../label.js";
-import { batchOperation, randomOperation } from "../op/builtins.js";
+import { batchOperationFor } from "../op/builtins.js";
 import type { Operation } from "../op/operation.js";
 import { newRunId } from "../store/ids.js";
 import { protoDir } from "../store/paths.js";
@@ -36,17 +36,19 @@ export function batchOpDesc(protoOpDesc: string, batchOp: Operation): string {
 
 export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult> {
   const { opts, batch } = req;
-  const batchOp = batch.optimizer === "random" ? randomOperation() : batchOperation();
+  const batchOp = batchOperationFor(batch.optimizer);
+  const optFlags = batch.optFlags ?? {};
   const id = opts.runId ?? newRunId();
   const runDir = join(runsDirFor(ctx.home), id);
   const warn = (line: string) => ctx.out.stderr(`${line}\n`);
   const runParams = runParamsFor(opts);
-  const batchLabel = renderLabel(labelTemplateForBatch(opts), {}, warn);
+  // With no template, a batch with flags (an optimizer's) is labelled by them, as Guild's.
+  const batchLabel = renderLabel(labelTemplateForBatch(opts), optFlags, warn);
   createRun(
     {
       id,
       op: batchOp,
-      flags: {},
+      flags: optFlags,
       userFlags: {},
       label: batchLabel || null,
       runParams,
@@ -54,11 +56,11 @@ export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult
       sourcecodeDigest: null,
       state: opts.stage ? "staged" : "starting",
       extra: {
-        objective: "loss",
+        objective: batch.objective ?? "loss",
         ...(opts.stageTrials ? { stage_trials: true } : {}),
         ...(batch.maxTrials !== undefined ? { max_trials: batch.maxTrials } : {}),
       },
-      guildFiles: opts.stage ? { ENV: envFileFor({ op: batchOp, runDir, runId: id, flags: {} }, ctx) } : undefined,
+      guildFiles: opts.stage ? { ENV: envFileFor({ op: batchOp, runDir, runId: id, flags: optFlags }, ctx) } : undefined,
       populate: (dir) => writeProto(protoDir(dir), req, runParams, ctx),
     },
     ctx,
@@ -67,11 +69,11 @@ export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult
     if (!opts.quiet) ctx.out.stdout(stagedMessage(batchOpDesc(req.op.opDesc, batchOp), id));
     return { exitCode: 0, runId: id };
   }
-  const exitCode = await startClaimedRun({ runDir, runId: id, op: batchOp, flags: {} }, ctx);
+  const exitCode = await startClaimedRun({ runDir, runId: id, op: batchOp, flags: optFlags }, opCtx(ctx, opts.quiet));
   return { exitCode, runId: id };
 }
 
-/** `-bt TAG` is Guild's `TAG ${default_label}`; a batch has no flags of its own. */
+/** `-bt TAG` is Guild's `TAG ${default_label}`. */
 function labelTemplateForBatch(opts: RunOptions): string | null {
   if (opts.batchLabel) return opts.batchLabel;
   if (opts.batchTag) return `${opts.batchTag} \${default_label}`;

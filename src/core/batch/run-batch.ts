@@ -5,50 +5,31 @@
  * made directly staged (whole, then renamed in). Otherwise all are created
  * up front as `pending` (claimed by this process, so no queue can take a
  * trial the batch is about to run) and run here in turn. A failed trial does
- * not stop the batch unless --fail-on-trial-error.
+ * not stop the batch unless --fail-on-trial-error. Model optimizers (gp,
+ * ...) choose trials one at a time instead: run-model-batch.ts.
  */
-import { symlinkSync } from "node:fs";
-import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import { isFlagMap, type FlagMap } from "../flags/value.js";
-import { runsDirFor } from "../home.js";
-import { renderLabel } from "../label.js";
-import type { Operation } from "../op/operation.js";
 import { readAttr } from "../store/attrs.js";
 import { newRunId } from "../store/ids.js";
 import { readOpref } from "../store/opref.js";
-import { guildPath, protoDir } from "../store/paths.js";
-import { createRun } from "../run/new-run.js";
-import { operationForRunDir } from "../run/op-attr.js";
-import { defaultRunOptions, runParamsFor } from "../run/options.js";
-import { envFileFor, stageClaimedRun, stagedMessage } from "../run/stage.js";
+import { stagedMessage } from "../run/stage.js";
 import { startClaimedRun } from "../run/start.js";
 import { isTerminating, TERMINATED_EXIT_STATUS } from "../run/termination.js";
-import { fail, isGuildError } from "../errors.js";
+import { isGuildError } from "../errors.js";
 import { startRunProgress, type RunProgress } from "../progress/run-progress.js";
 import { batchTrials, type BatchSpec } from "./trials.js";
 import { trialDesc } from "./trial-desc.js";
-
-interface Proto {
-  dir: string;
-  sourcecodeDigest: string | null;
-  op: Operation;
-  flags: FlagMap;
-  userFlags: FlagMap;
-  /** Trials from batch files. */
-  trials?: FlagMap[];
-}
-
-interface Trial {
-  id: string;
-  dir: string;
-  flags: FlagMap;
-}
+import { modelOptimizerFor } from "./optimizer-flags.js";
+import { runModelBatch } from "./run-model-batch.js";
+import { createTrial, readProto, stageRemaining, type Proto, type Trial } from "./proto-trials.js";
 
 export async function runBatch(batchDir: string, ctx: Ctx): Promise<number> {
   const proto = readProto(batchDir);
   const runParams = readAttr(batchDir, "run_params");
   const params = isFlagMap(runParams) ? runParams : {};
+  const optimizer = modelOptimizerFor(readOpref(batchDir)?.opName);
+  if (optimizer) return runModelBatch({ batchDir, proto, optimizer, failOnError: params.fail_on_trial_error === true }, ctx);
   let trialFlags: FlagMap[];
   try {
     trialFlags = batchTrials(batchSpecFor(batchDir, proto));
@@ -120,59 +101,4 @@ function batchSpecFor(batchDir: string, proto: Proto): BatchSpec {
     ...(typeof maxTrials === "number" ? { maxTrials } : {}),
     randomSeed: typeof seed === "number" ? seed : 0,
   };
-}
-
-function readProto(batchDir: string): Proto {
-  const dir = protoDir(batchDir);
-  const opref = readOpref(dir);
-  const op = opref && operationForRunDir(dir, opref);
-  if (!op) fail(`cannot start batch in ${batchDir}: missing or invalid proto in ${dir}`);
-  const flags = readAttr(dir, "flags");
-  const userFlags = readAttr(dir, "user_flags");
-  const trials = readAttr(dir, "trials");
-  const digest = readAttr(dir, "sourcecode_digest");
-  return {
-    dir,
-    sourcecodeDigest: typeof digest === "string" ? digest : null,
-    op: { ...op, sourcecodeRoot: null },
-    flags: isFlagMap(flags) ? flags : {},
-    userFlags: isFlagMap(userFlags) ? userFlags : {},
-    ...(Array.isArray(trials) ? { trials: trials.filter(isFlagMap) } : {}),
-  };
-}
-
-/** A trial: a copy of the proto with one trial's flags, claimed by us or staged. */
-function createTrial(
-  batchDir: string,
-  proto: Proto,
-  flags: FlagMap,
-  state: "pending" | "staged",
-  ctx: Ctx,
-  id = newRunId(),
-): Trial {
-  const warn = (line: string) => ctx.out.stderr(`${line}\n`);
-  const dir = join(runsDirFor(ctx.home), id);
-  createRun(
-    {
-      id,
-      op: proto.op,
-      flags,
-      userFlags: proto.userFlags,
-      // The proto's template (from -l/-t or the op) with this trial's flags.
-      label: renderLabel(proto.op.labelTemplate, flags, warn) || null,
-      runParams: { ...runParamsFor({ ...defaultRunOptions(), stage: state === "staged", yes: true }), restart: id },
-      sourcecodeDir: guildPath(proto.dir, "sourcecode"),
-      sourcecodeDigest: proto.sourcecodeDigest,
-      state,
-      guildFiles: state === "staged" ? { ENV: envFileFor({ op: proto.op, runDir: dir, runId: id, flags }, ctx) } : undefined,
-    },
-    ctx,
-  );
-  symlinkSync(join("..", id), join(batchDir, id));
-  return { id, dir, flags };
-}
-
-/** Trials the batch will not run are handed over staged: nothing is lost. */
-function stageRemaining(trials: Trial[], proto: Proto, ctx: Ctx): void {
-  for (const t of trials) stageClaimedRun({ op: proto.op, runDir: t.dir, runId: t.id, flags: t.flags }, ctx);
 }

@@ -48,6 +48,7 @@ export function functionDim(value: string, flagName: string): FlagDim | undefine
   }
   const [low = null, high = null, initial] = fn.args;
   const dim = name === "uniform" ? uniformDim(low, high, flagName) : realDim(low, high, true, flagName);
+  if (initial !== undefined) checkInitial(initial, dim, flagName);
   return initial === undefined ? { name: flagName, dim } : { name: flagName, dim, initial };
 }
 
@@ -56,9 +57,9 @@ function categorical(values: FlagValue[], flagName: string): Dim {
   return { kind: "categorical", values };
 }
 
-// As skopt's check_dimension: strings or bools make a choice of the two.
+// skopt's check_dimension makes a choice of two strings or bools; that
+// hides a typo (`[0.1:abc]` draws `abc`), so a range takes numbers only.
 function uniformDim(low: FlagValue, high: FlagValue, flagName: string): Dim {
-  if ([low, high].some((v) => typeof v === "string" || typeof v === "boolean")) return { kind: "categorical", values: [low, high] };
   if (typeof low === "number" && typeof high === "number") {
     if (high <= low) failDim(invalidDim(flagName, `the lower bound ${low} has to be less than the upper bound ${high}`));
     return { kind: "int", low, high };
@@ -71,6 +72,15 @@ function realDim(low: FlagValue, high: FlagValue, log: boolean, flagName: string
   if (hi <= lo) failDim(invalidDim(flagName, `the lower bound ${pythonStr(low)} has to be less than the upper bound ${pythonStr(high)}`));
   if (log && lo <= 0) failDim(invalidDim(flagName, "loguniform bounds must be greater than 0"));
   return { kind: "real", low: lo, high: hi, log };
+}
+
+/** A first value outside its range would be a trial nobody asked for. */
+function checkInitial(initial: FlagValue, dim: Dim, flagName: string): void {
+  if (dim.kind === "categorical") return;
+  const value = numberArg(initial, flagName);
+  if (value < dim.low || value > dim.high) {
+    failDim(invalidDim(flagName, `the initial value ${pythonStr(initial)} is outside ${dim.low}..${dim.high}`));
+  }
 }
 
 function numberArg(v: FlagValue, flagName: string): number {

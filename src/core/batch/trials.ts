@@ -12,9 +12,15 @@ import { nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { msg } from "../messages.js";
 import { sampleIndices, seededRandom, type Rng } from "../util/seeded-random.js";
 import { expandGrid } from "./expand.js";
+import type { ModelOptimizerName } from "./optimizer-flags.js";
 import { failDim, flagDims, functionDim, randomTrials, sampleDim } from "./search-space.js";
 
-export type BatchOptimizer = "+" | "random";
+export type BatchOptimizer = "+" | "random" | ModelOptimizerName;
+
+/** Optimizers that choose each trial from the results of earlier ones. */
+export function isModelOptimizer(optimizer: BatchOptimizer): optimizer is ModelOptimizerName {
+  return optimizer !== "+" && optimizer !== "random";
+}
 
 export const DEFAULT_RANDOM_MAX_TRIALS = 20;
 
@@ -27,6 +33,10 @@ export interface BatchSpec {
   /** Trials read from batch files. */
   trials?: FlagMap[];
   maxTrials?: number;
+  /** A model optimizer's own flags (defaults and `-Fo` values). */
+  optFlags?: FlagMap;
+  /** The scalar a model optimizer minimizes; `-NAME` when maximizing (Guild's `objective` attr). */
+  objective?: string;
   randomSeed: number;
 }
 
@@ -56,7 +66,7 @@ function randomBatchTrials(spec: BatchSpec): FlagMap[] {
 
 /** Checks a batch's flags before anything is created (the errors the batch would log). */
 export function checkBatchFlags(optimizer: BatchOptimizer, flags: FlagMap): void {
-  if (optimizer === "random") {
+  if (optimizer !== "+") {
     if (!flagDims(flags).length) failDim(msg.noSearchDimensions(flagsDesc(flags)));
     return;
   }
@@ -85,7 +95,7 @@ function applyFlagFunctions(trials: FlagMap[], rng: Rng): FlagMap[] {
 }
 
 /** `x=1, y=null` as Guild describes a batch's flags. */
-function flagsDesc(flags: FlagMap): string {
+export function flagsDesc(flags: FlagMap): string {
   return Object.keys(flags)
     .sort()
     .map((name) => formatFlagAssign(name, flags[name] ?? null))

@@ -10,7 +10,8 @@ import { isFlagMap } from "../flags/value.js";
 import { filteredRuns, type RunRow } from "../runs/list.js";
 import type { RunsQuery } from "../runs/one-run.js";
 import { selectRuns } from "../runs/select.js";
-import { runScalars } from "../scalars/run-scalars.js";
+import { runScalars, type DirSummarizer } from "../scalars/run-scalars.js";
+import { openSummaryCache } from "../scalars/summary-cache.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { readAttr } from "../store/attrs.js";
 import { protoDir } from "../store/paths.js";
@@ -26,7 +27,12 @@ export interface CompareOptions extends TableOptions {
 export function compareRuns(o: CompareOptions, ctx: Ctx): CompareTable {
   const selected = selectRuns(filteredRuns(o.filter, ctx), o.specs, "guild compare");
   const runs = o.includeBatch ? selected : selected.filter((r) => !existsSync(protoDir(r.dir)));
-  const table = compareTable(runs.map(runFacts), o);
+  const cache = openSummaryCache(ctx.home);
+  const table = compareTable(
+    runs.map((r) => runFacts(r, cache.summarizer)),
+    o,
+  );
+  cache.save();
   const col = o.minCol ?? o.maxCol;
   if (col !== undefined && table.rows.length && !table.header.includes(col)) {
     fail(`no column '${col}' to sort by\nColumns: ${table.header.join(", ")}`);
@@ -34,7 +40,7 @@ export function compareRuns(o: CompareOptions, ctx: Ctx): CompareTable {
   return table;
 }
 
-function runFacts(row: RunRow): RunFacts {
+function runFacts(row: RunRow, summarizer: DirSummarizer): RunFacts {
   const flags = readAttr(row.dir, "flags");
   const label = readAttr(row.dir, "label");
   return {
@@ -47,7 +53,7 @@ function runFacts(row: RunRow): RunFacts {
     label: label === undefined || label === null ? null : String(label),
     marked: readAttr(row.dir, "marked") === true,
     flags: isFlagMap(flags) ? flags : {},
-    scalars: runScalars(row.dir),
+    scalars: runScalars(row.dir, summarizer),
   };
 }
 

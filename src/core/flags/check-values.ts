@@ -10,10 +10,11 @@ import { fail, failPlain } from "../errors.js";
 import type { FlagChoice, FlagDef } from "../guildfile/types.js";
 import { msg } from "../messages.js";
 import { encodeFlagValue } from "./encode.js";
+import { parseFlagFunction } from "./decode.js";
 import { isFlagFunction } from "./flag-function.js";
 import { pyEquals, pyLessThan, pyTruthy } from "./py-compare.js";
 import { pythonStr } from "./py-repr.js";
-import { ownValue, type FlagMap, type FlagValue } from "./value.js";
+import { isNumeric, ownValue, type FlagMap, type FlagValue } from "./value.js";
 
 export function checkFlagValues(flags: FlagMap, defs: Record<string, FlagDef>): void {
   for (const def of Object.values(defs)) checkValue(flags[def.name] ?? null, def);
@@ -24,10 +25,27 @@ function checkValue(value: FlagValue, def: FlagDef): void {
     for (const item of value) checkValue(item, def);
     return;
   }
-  if (isFlagFunction(value)) return;
+  if (isFlagFunction(value)) return checkSearchRange(value as string, def);
   checkChoice(value, def);
   checkExistingPath(value, def);
   checkRange(value, def);
+}
+
+/**
+ * A range (`[a:b]`, `uniform[a:b:c]`, `loguniform[a:b]`) must stay inside
+ * the flag's min/max, and an int flag's range must have int bounds: every
+ * value a search draws would otherwise be refused as a plain value (Guild
+ * checks nothing here). Bounds that are not numbers are refused with the
+ * search space (batch/search-space.ts), also for flags without a def.
+ */
+function checkSearchRange(text: string, def: FlagDef): void {
+  const fn = parseFlagFunction(text);
+  if (!fn || !["uniform", "loguniform", null].includes(fn.name)) return;
+  const bounds = fn.args.filter(isNumeric);
+  if (def.type === "int" && bounds.some((b) => typeof b !== "number")) {
+    fail(msg.invalidFlagValue(text, def.name, "an int flag's range must have int bounds"));
+  }
+  for (const bound of bounds) checkRange(bound, def, text);
 }
 
 function checkChoice(value: FlagValue, def: FlagDef): void {
@@ -42,13 +60,14 @@ function checkExistingPath(value: FlagValue, def: FlagDef): void {
   if (!existsSync(value)) fail(msg.invalidFlagValue(value, def.name, `${value} does not exist`));
 }
 
-function checkRange(value: FlagValue, def: FlagDef): void {
+/** `shown` is the value as the message names it (a whole range for its bounds). */
+function checkRange(value: FlagValue, def: FlagDef, shown = pythonStr(value)): void {
   if (value === null) return;
   if (def.min !== undefined && def.min !== null && pyLessThan(value, def.min)) {
-    fail(msg.invalidFlagValue(pythonStr(value), def.name, `out of range (less than min ${pythonStr(def.min)})`));
+    fail(msg.invalidFlagValue(shown, def.name, `out of range (less than min ${pythonStr(def.min)})`));
   }
   if (def.max !== undefined && def.max !== null && pyLessThan(def.max, value)) {
-    fail(msg.invalidFlagValue(pythonStr(value), def.name, `out of range (greater than max ${pythonStr(def.max)})`));
+    fail(msg.invalidFlagValue(shown, def.name, `out of range (greater than max ${pythonStr(def.max)})`));
   }
 }
 

@@ -1,4 +1,6 @@
 /** The builtin operations: the default batch `+`, the random optimizer and `queue`. */
+import type { BatchOptimizer } from "../batch/trials.js";
+import { OPTIMIZER_FLAG_DEFS, type ModelOptimizerName } from "../batch/optimizer-flags.js";
 import type { FlagDef } from "../guildfile/types.js";
 import { BUILTIN_PKG_VERSION } from "../package-info.js";
 import type { Operation } from "./operation.js";
@@ -83,6 +85,31 @@ export function randomOperation(): Operation {
     cmdEnv: {},
     labelTemplate: null,
   };
+}
+
+/** A Bayesian optimizer (`skopt:gp`, ...; `skopt:tpe` is ours), driven in-process like `+`. */
+export function modelOptimizerOperation(name: ModelOptimizerName): Operation {
+  return {
+    kind: "batch",
+    opref: builtin("skopt", name),
+    opDesc: name,
+    guildOp: `skopt:${name}`,
+    projectDir: null,
+    projectDirEnv: "",
+    sourcecodeRoot: null,
+    flagDefs: OPTIMIZER_FLAG_DEFS[name],
+    flagsDest: "args",
+    cmdArgs: ["${python_exe}", "-um", `guild.plugins.skopt_${name}_main`],
+    cmdEnv: {},
+    labelTemplate: null,
+  };
+}
+
+/** The batch operation that runs a batch with this optimizer. */
+export function batchOperationFor(optimizer: BatchOptimizer): Operation {
+  if (optimizer === "+") return batchOperation();
+  if (optimizer === "random") return randomOperation();
+  return modelOptimizerOperation(optimizer);
 }
 
 export function isQueueSpec(spec: string): boolean {

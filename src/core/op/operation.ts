@@ -40,6 +40,10 @@ export const FLAG_ARGS_TOKEN = "__flag_args__";
 export const BUILTIN_MAINS = {
   "guild.batch_main": "batch",
   "guild.plugins.random_main": "batch",
+  "guild.plugins.skopt_gp_main": "batch",
+  "guild.plugins.skopt_forest_main": "batch",
+  "guild.plugins.skopt_gbrt_main": "batch",
+  "guild.plugins.skopt_tpe_main": "batch",
   "guild.steps_main": "steps",
   "guild.plugins.queue_main": "queue",
 } as const satisfies Record<string, OpKind>;

@@ -9,7 +9,9 @@
 import { basename } from "node:path";
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
+import { existsSync } from "node:fs";
 import { isGuildError } from "../errors.js";
+import { fsErrorMessage } from "../store/write-errors.js";
 import { readAttr } from "../store/attrs.js";
 import { runClaims } from "../store/claim.js";
 import { listUnfinishedRuns, type RunEntry } from "../store/list-runs.js";
@@ -157,6 +159,14 @@ function isWaiting(run: RunEntry, blocking: RunEntry[], state: QueueState): bool
 async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<void> {
   state.log("INFO", `Starting staged run ${run.id}`);
   state.loggedWaiting = false;
+  try {
+    await startAndReport(run, state, ctx);
+  } catch (e) {
+    leaveOut(run, state, e, ctx);
+  }
+}
+
+async function startAndReport(run: RunEntry, state: QueueState, ctx: Ctx): Promise<void> {
   const stored = storedOperation(run.dir);
   if (!stored) {
     giveBack(run, state, "missing op configuration");
@@ -169,7 +179,7 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
   }
   const code =
     stored.op.kind === "process"
-      ? await startOrReport(run, { runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, state, ctx)
+      ? await startClaimedRun({ runDir: run.dir, runId: basename(run.dir), ...stored, extraEnv }, ctx)
       : await startInChildGuild(run.dir, extraEnv, ctx);
   state.done += 1;
   state.progress.finished(code === 0);
@@ -184,25 +194,35 @@ async function startRun(run: RunEntry, state: QueueState, ctx: Ctx): Promise<voi
   if (status !== 0 && !isTerminating()) state.log("ERROR", `${run.id} failed with exit code ${status}`);
 }
 
+/**
+ * Whatever goes wrong with one run (a refused start, a damaged or deleted
+ * run, a disk that fills up) is said, and the run is left out: the queue goes
+ * on with the next one and never retries it. A run it still holds is given
+ * back staged, as Guild's queue leaves a run its `guild run --start` refused.
+ */
+function leaveOut(run: RunEntry, state: QueueState, e: unknown, ctx: Ctx): void {
+  state.unstartable.add(run.id);
+  if (isGuildError(e)) reportRefused(e.message, run, state, ctx);
+  else if (!existsSync(run.dir)) state.log("ERROR", `${run.id}: the run was deleted`);
+  else state.log("ERROR", `${run.id}: ${fsErrorMessage(e) ?? String((e as Error | undefined)?.message ?? e)}`);
+  try {
+    if (runClaims.holdsClaim(run.dir)) runClaims.releaseClaim(run.dir);
+  } catch {
+    // Its directory is gone or cannot be written: nothing to give back.
+  }
+}
+
+/** As Guild's queue shows a run its `guild run --start` refused. */
+function reportRefused(message: string, run: RunEntry, state: QueueState, ctx: Ctx): void {
+  ctx.out.stderr(`guild: ${message}\n`);
+  state.done += 1;
+  state.progress.finished(false);
+  if (!isTerminating()) state.log("ERROR", `${run.id} failed with exit code 1`);
+}
+
 /** A run this queue cannot start stays staged for others (or the user). */
 function giveBack(run: RunEntry, state: QueueState, why: string): void {
   state.log("ERROR", `cannot start ${run.id}: ${why}`);
   state.unstartable.add(run.id);
   runClaims.releaseClaim(run.dir);
-}
-
-/**
- * Guild's queue starts each run with `guild run --start`, which prints a
- * refused command's error and exits 1. The run stays staged; we skip it from
- * then on rather than retry it every poll.
- */
-async function startOrReport(run: RunEntry, req: StartRequest, state: QueueState, ctx: Ctx): Promise<number> {
-  try {
-    return await startClaimedRun(req, ctx);
-  } catch (e) {
-    if (!isGuildError(e)) throw e;
-    ctx.out.stderr(`guild: ${e.message}\n`);
-    state.unstartable.add(run.id);
-    return 1;
-  }
 }

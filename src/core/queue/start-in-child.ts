@@ -4,20 +4,23 @@
  * process, so stopping the run (`guild runs stop`) stops it and what it
  * started, not the queue. The queue's claim passes to the child process
  * (see `claimForStart` in store/claim.ts); if the child never takes it, the
- * queue still holds it afterwards.
+ * queue still holds it afterwards. If the queue dies, the child stops too
+ * (run/supervision.ts).
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { Ctx } from "../context.js";
 import { packageRoot } from "../package-info.js";
 import { trackChild } from "../run/termination.js";
+import { envToFollowParent } from "../run/supervision.js";
 
 export function startInChildGuild(runDir: string, extraEnv: Record<string, string>, ctx: Ctx): Promise<number> {
   const argv = [join(packageRoot(), "bin", "guild.js"), "-H", ctx.home, "run", "-y", "--start", runDir];
   const child = spawn(process.execPath, argv, {
     cwd: ctx.cwd,
-    env: { ...ctx.env, ...extraEnv, NO_RESTARTING_MSG: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: envToFollowParent({ ...ctx.env, ...extraEnv, NO_RESTARTING_MSG: "1" }),
+    // Its stdin is a pipe from us that it watches: if we die, it stops.
+    stdio: ["pipe", "pipe", "pipe"],
     detached: true,
   });
   return new Promise((resolve) => {
@@ -27,6 +30,8 @@ export function startInChildGuild(runDir: string, extraEnv: Record<string, strin
     });
     if (child.pid === undefined) return;
     trackChild(child);
+    child.stdin.on("error", () => {}); // it has exited
+    child.once("exit", () => child.stdin.destroy());
     child.stdout.on("data", (chunk: Buffer) => ctx.out.stdout(chunk));
     child.stderr.on("data", (chunk: Buffer) => ctx.out.stderr(chunk));
     child.once("close", (code, signal) => resolve(code ?? (signal ? 128 : 1)));

@@ -20,6 +20,11 @@ export interface RunOptions {
   maxTrials?: number;
   randomSeed?: number;
   optimizer?: string;
+  /** `--minimize` / `--maximize` SCALAR: a Bayesian optimizer's objective. */
+  minimize?: string;
+  maximize?: string;
+  /** `-Fo/--opt-flag NAME=VAL`: the optimizer's own flags. */
+  optFlags: string[];
   failOnTrialError: boolean;
   needed: boolean;
   printCmd: boolean;
@@ -29,6 +34,8 @@ export interface RunOptions {
   saveTrials?: string;
   /** `-b/--background` or `--pidfile`: start detached (core/run/background.ts). */
   background?: { background: boolean; pidfile?: string; relaunch: Relaunch };
+  /** Where tables (`--print-trials`) are cut: the terminal's width; undefined in pipes. Not recorded. */
+  tableWidth?: number;
   /** In the detached process: the id its launcher gave the new run. */
   runId?: string;
 }
@@ -42,6 +49,7 @@ export function defaultRunOptions(): RunOptions {
     quiet: false,
     forceFlags: false,
     noGpus: false,
+    optFlags: [],
     failOnTrialError: false,
     needed: false,
     printCmd: false,
@@ -67,13 +75,13 @@ export function runParamsFor(opts: RunOptions): Record<string, unknown> {
     help_op: false,
     label: opts.label ?? null,
     max_trials: opts.maxTrials ?? null,
-    maximize: null,
-    minimize: null,
+    maximize: opts.maximize ?? null,
+    minimize: opts.minimize ?? null,
     needed: opts.needed,
     no_gpus: opts.noGpus,
     no_wait: false,
     opspec: opts.opspec ?? null,
-    opt_flags: [],
+    opt_flags: opts.optFlags,
     optimize: false,
     optimizer: opts.optimizer ?? null,
     pidfile: opts.background?.pidfile ?? null,

@@ -26,22 +26,29 @@ const NEWLINE = 0x0a;
 // A "line" longer than this is not one a pattern is meant for; its start is dropped.
 const MAX_PENDING = 1024 * 1024;
 
-export function openOutputWriter(runDir: string, sink?: LineSink): OutputWriter {
+/**
+ * `onError` gets the first error writing the files (a full disk); nothing
+ * more is written after it. Without it, the error is thrown.
+ */
+export function openOutputWriter(runDir: string, sink?: LineSink, onError?: (e: unknown) => void): OutputWriter {
   const out = openSync(guildPath(runDir, "output"), "w");
   const index = openSync(guildPath(runDir, "output.index"), "w");
   const lines = sink ? lineSplitter(sink) : undefined;
   // Only complete lines are indexed, each timestamped when its newline
   // arrives (a line split across chunks is indexed once, at its end).
   let closed = false;
+  let failed = false;
   return {
     write(chunk, stream) {
-      if (closed) return;
-      writeSync(out, chunk);
-      const entries: Buffer[] = [];
-      for (let i = 0; i < chunk.length; i++) {
-        if (chunk[i] === NEWLINE) entries.push(indexEntry(Date.now(), stream));
+      if (closed || failed) return;
+      try {
+        writeChunk(out, index, chunk, stream);
+      } catch (e) {
+        if (!onError) throw e;
+        failed = true;
+        onError(e);
+        return;
       }
-      if (entries.length) writeSync(index, Buffer.concat(entries));
       lines?.write(chunk, stream);
     },
     close() {
@@ -52,6 +59,15 @@ export function openOutputWriter(runDir: string, sink?: LineSink): OutputWriter 
       lines?.close();
     },
   };
+}
+
+function writeChunk(out: number, index: number, chunk: Uint8Array, stream: StreamId): void {
+  writeSync(out, chunk);
+  const entries: Buffer[] = [];
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === NEWLINE) entries.push(indexEntry(Date.now(), stream));
+  }
+  if (entries.length) writeSync(index, Buffer.concat(entries));
 }
 
 function indexEntry(ms: number, stream: StreamId): Buffer {

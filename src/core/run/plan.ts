@@ -6,8 +6,10 @@
  */
 import { homedir } from "node:os";
 import { readBatchFiles } from "../batch/batch-files.js";
-import { batchOptimizerFor } from "../batch/optimizer.js";
-import { checkBatchFlags, DEFAULT_RANDOM_MAX_TRIALS, type BatchSpec } from "../batch/trials.js";
+import { batchOptimizerFor, objectiveFor, optimizerFlagsFor } from "../batch/optimizer.js";
+import { checkBatchFlags, DEFAULT_RANDOM_MAX_TRIALS, isModelOptimizer, type BatchSpec } from "../batch/trials.js";
+import { fail } from "../errors.js";
+import { batchOperationFor } from "../op/builtins.js";
 import type { Ctx } from "../context.js";
 import { parseFlagArgs } from "../flags/args.js";
 import { decodeUserFlags, resolveFlagValues, type FlagValuesRequest } from "../flags/resolve-values.js";
@@ -52,10 +54,16 @@ export function planRun(op: Operation, opts: RunOptions, ctx: Ctx): RunPlan {
     return plan;
   }
   checkBatchFlags(optimizer, resolved.flags);
-  const maxTrials = opts.maxTrials ?? (optimizer === "random" ? DEFAULT_RANDOM_MAX_TRIALS : undefined);
+  const batchOp = batchOperationFor(optimizer);
+  // Each trial waits on the results before it: there is nothing to stage ahead (as Guild).
+  if (isModelOptimizer(optimizer) && opts.stageTrials) fail(msg.stageTrialsNotSupported(batchOp.guildOp));
+  const optFlags = optimizerFlagsFor(batchOp, opts.optFlags, request.coerceEnv, warn);
+  const maxTrials = opts.maxTrials ?? (optimizer === "+" ? undefined : DEFAULT_RANDOM_MAX_TRIALS);
   plan.batch = {
     optimizer,
     ...resolved,
+    optFlags,
+    objective: objectiveFor(opts.minimize, opts.maximize),
     ...(trials.length ? { trials } : {}),
     ...(maxTrials !== undefined ? { maxTrials } : {}),
     randomSeed: opts.randomSeed ?? randomSeed(),

@@ -6,15 +6,14 @@ import { writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { formatTrialsCsv, formatTrialsTable } from "../batch/trials-table.js";
-import { batchTrials } from "../batch/trials.js";
+import { batchTrials, isModelOptimizer, type BatchSpec } from "../batch/trials.js";
 import type { Ctx } from "../context.js";
-import { fail } from "../errors.js";
+import { fail, failPlain } from "../errors.js";
 import type { FlagMap } from "../flags/value.js";
 import { msg } from "../messages.js";
-import { batchOperation, randomOperation } from "../op/builtins.js";
+import { batchOperationFor } from "../op/builtins.js";
 import type { Operation } from "../op/operation.js";
 import { shellJoin, shellQuote } from "../util/shell-quote.js";
-import { terminalWidth } from "../../output.js";
 import { flagEnvFor } from "./command.js";
 import { cmdFlagsFor } from "./op-attr.js";
 import type { RunOptions } from "./options.js";
@@ -31,7 +30,8 @@ export function printForPlan(plan: RunPlan, opts: RunOptions, ctx: Ctx): void {
   else if (opts.printEnv) printEnv(plan, opts, out);
   else if (opts.printTrials) {
     if (!plan.batch) fail(msg.cannotPrintTrials());
-    for (const line of formatTrialsTable(batchTrials(plan.batch), terminalWidth(ctx.env))) out(line);
+    refuseModelOptimizer(plan.batch, "printing trials");
+    for (const line of formatTrialsTable(batchTrials(plan.batch), opts.tableWidth)) out(line);
   } else if (opts.saveTrials !== undefined) saveTrials(plan, opts.saveTrials, ctx, out);
 }
 
@@ -39,7 +39,8 @@ export function printForPlan(plan: RunPlan, opts: RunOptions, ctx: Ctx): void {
 function printCmd(plan: RunPlan, ctx: Ctx, out: (line: string) => void): void {
   const cmd = (op: Operation, flags: FlagMap) => shellJoin(commandFor(op, flags, ctx.env).argv);
   if (!plan.batch) return out(cmd(plan.op, plan.flags));
-  out(cmd(plan.batch.optimizer === "random" ? randomOperation() : batchOperation(), {}));
+  out(cmd(batchOperationFor(plan.batch.optimizer), plan.batch.optFlags ?? {}));
+  refuseModelOptimizer(plan.batch, "printing trials command");
   for (const trial of batchTrials(plan.batch)) out(cmd(plan.op, trial));
 }
 
@@ -54,8 +55,14 @@ function printEnv(plan: RunPlan, opts: RunOptions, out: (line: string) => void):
   }
 }
 
+/** A model optimizer's trials depend on results that do not exist yet (Guild's refusal). */
+function refuseModelOptimizer(batch: BatchSpec, what: string): void {
+  if (isModelOptimizer(batch.optimizer)) failPlain(msg.optimizerCannot(what));
+}
+
 function saveTrials(plan: RunPlan, path: string, ctx: Ctx, out: (line: string) => void): void {
   if (!plan.batch) fail(msg.cannotSaveTrials());
+  refuseModelOptimizer(plan.batch, "saving trials");
   const target = resolve(ctx.cwd, expandUser(path, ctx));
   out(`Saving trials to ${userDir(isAbsolute(path) ? path : join(ctx.cwd, path), ctx)}`);
   writeFileSync(target, formatTrialsCsv(batchTrials(plan.batch)));

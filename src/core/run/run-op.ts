@@ -3,7 +3,7 @@
  * print what was asked for (--print-*), or confirm and stage or start a new
  * run, a batch, or (with --start) an existing run.
  */
-import type { Ctx } from "../context.js";
+import { opCtx, type Ctx } from "../context.js";
 import { exitQuietly, fail } from "../errors.js";
 import { renderLabel } from "../label.js";
 import { resolveOperation } from "../op/resolve.js";
@@ -23,7 +23,7 @@ import { commandFor } from "./run-attrs.js";
 import { selectSourcecode, sourcecodeDigest } from "./sourcecode.js";
 import { envFileFor, stagedMessage } from "./stage.js";
 import { startClaimedRun } from "./start.js";
-import { batchOperation, randomOperation } from "../op/builtins.js";
+import { batchOperationFor } from "../op/builtins.js";
 import { startInBackground } from "./background.js";
 import { matchingRuns, skipMessage } from "./needed.js";
 import { formatRunsTable } from "../runs/table.js";
@@ -47,7 +47,7 @@ export async function runOp(opts: RunOptions, ctx: Ctx): Promise<RunResult> {
     return { exitCode: 0 };
   }
   if (opts.needed) {
-    const batchOp = plan.batch && (plan.batch.optimizer === "random" ? randomOperation() : batchOperation());
+    const batchOp = plan.batch && batchOperationFor(plan.batch.optimizer);
     const matching = matchingRuns({ op: plan.op, flags: plan.flags, batchOp }, ctx);
     if (matching.length) {
       ctx.out.stdout(skipMessage(matching, formatRunsTable));
@@ -56,7 +56,7 @@ export async function runOp(opts: RunOptions, ctx: Ctx): Promise<RunResult> {
   }
   if (!opts.yes) confirmRun(plan, opts, ctx);
   if (opts.background && opts.runId === undefined) {
-    const batchOp = plan.batch && (plan.batch.optimizer === "random" ? randomOperation() : batchOperation());
+    const batchOp = plan.batch && batchOperationFor(plan.batch.optimizer);
     return startInBackground(newRunId(), (batchOp ?? plan.op).opref, opts, ctx);
   }
   if (plan.batch) return runBatchOp({ op: plan.op, flags: plan.flags, userFlags: plan.userFlags, batch: plan.batch, opts }, ctx);
@@ -69,6 +69,7 @@ const INCOMPATIBLE: [keyof RunOptions, keyof RunOptions, string, string][] = [
   ["printTrials", "stageTrials", "--print-trials", "--stage-trials"],
   ["tag", "label", "--tag", "--label"],
   ["batchTag", "batchLabel", "--batch-tag", "--batch-label"],
+  ["minimize", "maximize", "--minimize", "--maximize"],
 ];
 
 function checkOptions(opts: RunOptions): void {
@@ -103,6 +104,8 @@ function confirmRun(plan: RunPlan, opts: RunOptions, ctx: Ctx): void {
       trials: batch.optimizer === "+" ? gridTrials(batch).length : 0,
       maxTrials: batch.maxTrials,
       fromFiles: (batch.trials?.length ?? 0) > 0,
+      objective: batch.objective,
+      optFlags: batch.optFlags,
     },
     flags: plan.flags,
     flagDefs: plan.op.flagDefs,
@@ -137,6 +140,6 @@ async function runNew(plan: RunPlan, opts: RunOptions, ctx: Ctx): Promise<RunRes
     if (!opts.quiet) ctx.out.stdout(stagedMessage(op.opDesc, id));
     return { exitCode: 0, runId: id };
   }
-  const exitCode = await startClaimedRun({ runDir, runId: id, op, flags }, ctx);
+  const exitCode = await startClaimedRun({ runDir, runId: id, op, flags }, opCtx(ctx, opts.quiet));
   return { exitCode, runId: id };
 }

@@ -25,10 +25,9 @@ export function envFileFor(req: RunEnvRequest, ctx: Ctx): string {
  * half-staged.
  */
 export function stageClaimedRun(req: RunEnvRequest, ctx: Ctx): void {
-  if (hasAttr(req.runDir, "exit_status")) {
-    noteRunChanged(req.runDir);
-    deleteAttr(req.runDir, "exit_status");
-  }
+  // Its status and timestamp change: the run index re-reads it.
+  noteRunChanged(req.runDir);
+  if (hasAttr(req.runDir, "exit_status")) deleteAttr(req.runDir, "exit_status");
   // A LOCK left by an earlier start whose process died would make the
   // run read `terminated` again if a queue died claiming it.
   removeLock(req.runDir);

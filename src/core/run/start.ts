@@ -10,7 +10,7 @@
 import type { Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import type { Operation } from "../op/operation.js";
-import { deleteAttr, hasAttr, writeAttr } from "../store/attrs.js";
+import { deleteAttr, writeAttr } from "../store/attrs.js";
 import { noteRunChanged } from "../store/run-index.js";
 import { runClaims } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
@@ -22,6 +22,7 @@ import { openOutputWriter, teeOut } from "./output-writer.js";
 import { openOutputScalars } from "../scalars/output-scalars.js";
 import { commandFor } from "./run-attrs.js";
 import { runDriver } from "./drivers.js";
+import { fsErrorMessage } from "../store/write-errors.js";
 
 export interface StartRequest {
   runDir: string;
@@ -34,9 +35,12 @@ export interface StartRequest {
 
 export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<number> {
   const command = commandOrRelease(req, ctx);
-  if (hasAttr(req.runDir, "exit_status")) noteRunChanged(req.runDir);
+  // A staged or finished run changes status and moves to the top: the run
+  // index re-reads it rather than keep its cached place.
+  noteRunChanged(req.runDir);
   deleteAttr(req.runDir, "exit_status");
   deleteAttr(req.runDir, "stopped");
+  deleteAttr(req.runDir, "error");
   // An error while starting or inside a driver still ends the run, recorded
   // as failed (and the claim ends with it).
   let exitStatus = 1;
@@ -52,11 +56,22 @@ export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<numb
         : await runInProcess(req, ctx);
   } finally {
     runClaims.completeClaim(req.runDir);
-    writeAttr(req.runDir, "exit_status", exitStatus);
-    writeAttr(req.runDir, "stopped", timestampUs());
-    removeLock(req.runDir);
+    recordEnd(req.runDir, exitStatus);
   }
   return exitStatus;
+}
+
+/**
+ * If the end cannot be recorded (a full disk), the LOCK still goes: a run
+ * with neither reads `error`, never `terminated` for work that finished.
+ */
+function recordEnd(runDir: string, exitStatus: number): void {
+  try {
+    writeAttr(runDir, "exit_status", exitStatus);
+    writeAttr(runDir, "stopped", timestampUs());
+  } finally {
+    removeLock(runDir);
+  }
 }
 
 /** The command, built before the run is touched: if it fails (a bad `${ref}`), the run is left as it was. */
@@ -73,7 +88,14 @@ function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof comman
 async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   writeLock(req.runDir, currentProcessId());
   runClaims.completeClaim(req.runDir);
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, ctx.out));
+  // Control runs (batch, optimizers, queue) print their children's output
+  // but log none of their scalars: a queue is not ranked by its runs' loss.
+  // A pipeline (steps) keeps them, as Guild's steps run does.
+  const scalars = req.op.kind === "steps" ? openOutputScalars(req.runDir, ctx.out) : undefined;
+  // A driver's output that cannot be recorded is still shown: its runs go on.
+  const writer = openOutputWriter(req.runDir, scalars, (e) => {
+    ctx.out.stderr(`guild: ${fsErrorMessage(e, "write the run's output") ?? String(e)}\n`);
+  });
   try {
     return await runDriver(req, { ...ctx, out: teeOut(ctx.out, writer) });
   } finally {

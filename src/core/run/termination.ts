@@ -19,6 +19,17 @@ export function isTerminating(): boolean {
   return terminatingSignal !== undefined;
 }
 
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/**
+ * After a signal asked us to stop: 128 + its number (130 after Ctrl-C, 143
+ * after SIGTERM), as shells expect of a process a signal ended.
+ */
+export function exitCodeAfterSignal(): number | undefined {
+  const n = terminatingSignal && SIGNAL_NUMBERS[terminatingSignal];
+  return n ? 128 + n : undefined;
+}
+
 /** Exit status for a driver stopped by a signal, as Guild records it. */
 export const TERMINATED_EXIT_STATUS = -15;
 

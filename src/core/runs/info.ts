@@ -4,6 +4,7 @@
  * scalars, and on request the environment and dependencies. Reads the run;
  * formatting for the terminal and JSON are in info-format.ts / json.ts.
  */
+import { optimizerSummary, type OptimizerSummary } from "../batch/optimizer-summary.js";
 import { runInfoScalars, type InfoScalar } from "../scalars/info.js";
 import { existsSync } from "node:fs";
 import { attrNames, readAttr } from "../store/attrs.js";
@@ -18,9 +19,9 @@ import { selectOneRunRow } from "./select-rows.js";
 
 /** Attributes shown by their own fields or not at all (Guild's core attrs, and later Guild's). */
 const CORE_ATTRS = new Set([
-  "cmd", "compare", "deps", "env", "exit_status", "exit_status.remote", "flags", "host", "id",
+  "cmd", "comments", "compare", "deps", "env", "exit_status", "exit_status.remote", "flags", "host", "id",
   "initialized", "label", "marked", "objective", "op", "pip_freeze", "platform", "random_seed",
-  "run_params", "sourcecode_digest", "started", "stopped", "user", "user_flags", "vcs_commit",
+  "run_params", "sourcecode_digest", "started", "stopped", "tags", "user", "user_flags", "vcs_commit",
   // Legacy (older Guild) and later-Guild internals.
   "resolved_deps", "opdef", "opdef_attrs", "plugins", "r_sys_info", "r_packages_loaded",
 ]);
@@ -50,6 +51,8 @@ export interface RunInfo {
   otherAttrs: [string, unknown][];
   flags: unknown;
   protoFlags: unknown;
+  /** A model-optimizer batch's optimizer, objective and best trial. */
+  optimizer?: OptimizerSummary;
   scalars: InfoScalar[];
   env: unknown;
   deps: unknown;
@@ -83,6 +86,7 @@ export function readRunInfo(row: RunRow, userHome: string, opts: InfoOptions): R
       .map((name) => [name, readAttr(dir, name)]),
     flags: readAttr(dir, "flags") || {},
     protoFlags: existsSync(proto) ? readAttr(proto, "flags") || {} : undefined,
+    optimizer: existsSync(proto) ? optimizerSummary(dir) : undefined,
     scalars: runInfoScalars(dir, opts.allScalars === true),
     env: opts.env ? readAttr(dir, "env") || {} : undefined,
     deps: opts.deps ? readAttr(dir, "deps") || {} : undefined,

@@ -32,6 +32,7 @@ export function runListJson(row: RunRow): { [key: string]: Json } {
     cmd: toJson(readAttr(row.dir, "cmd") ?? null),
     sourcecode_digest: row.digest || null,
     batch_proto: batchProtoJson(row.dir),
+    tags: [...row.tags],
   };
 }
 
@@ -59,6 +60,10 @@ export function runInfoJson(info: RunInfo): { [key: string]: Json } {
     scalars: Object.fromEntries(info.scalars.map((sc) => [sc.key, [sc.value, sc.step]])),
   };
   if (info.protoFlags !== undefined) json["proto-flags"] = toJson(info.protoFlags);
+  if (info.optimizer) {
+    const { optimizer, objective, scored, best } = info.optimizer;
+    json.optimizer = { name: optimizer, objective, scored_trials: scored, best_trial: best && { id: best.id, value: best.value } };
+  }
   if (info.env !== undefined) json.environment = toJson(info.env);
   if (info.deps !== undefined) json.dependencies = toJson(info.deps);
   return json;

@@ -32,12 +32,23 @@ export interface ScalarSummary {
   count: number;
 }
 
-/** Every tag's summary, sorted by prefix then tag. */
-export function runScalars(runDir: string): ScalarSummary[] {
+/**
+ * Summaries of one directory's events, keyed by its prefix: where a cache
+ * (summary-cache.ts) can step in.
+ */
+export type DirSummarizer = (runDir: string, prefix: string, dir: string) => ScalarSummary[];
+
+export const summarizeDir: DirSummarizer = (_runDir, prefix, dir) => summarize(prefix, readDirScalars(dir));
+
+/**
+ * Every tag's summary, sorted by prefix then tag. `ownOnly` leaves out the
+ * runs linked in the run dir (a batch's trials, a pipeline's steps).
+ */
+export function runScalars(runDir: string, summarizer: DirSummarizer = summarizeDir, ownOnly = false): ScalarSummary[] {
   const out: ScalarSummary[] = [];
-  for (const dir of eventDirs(runDir)) {
+  for (const dir of eventDirs(runDir, ownOnly)) {
     const prefix = relative(runDir, dir).split(sep).join("/");
-    out.push(...summarize(prefix, readDirScalars(dir)));
+    out.push(...summarizer(runDir, prefix, dir));
   }
   return out.sort((a, b) => compareCodePoints(a.prefix, b.prefix) || compareCodePoints(a.tag, b.tag));
 }
@@ -46,10 +57,15 @@ export function isEventFile(name: string): boolean {
   return name.includes(".tfevents.");
 }
 
+/** A directory's event file names, in the order their events are read. */
+export function eventFileNames(dir: string): string[] {
+  return listDir(dir).filter(isEventFile).sort(compareCodePoints);
+}
+
 /** Scalars of one directory's event files, files in name order. */
 export function readDirScalars(dir: string): DecodedScalar[] {
   const scalars: DecodedScalar[] = [];
-  for (const name of listDir(dir).filter(isEventFile).sort(compareCodePoints)) {
+  for (const name of eventFileNames(dir)) {
     let data: Buffer;
     try {
       data = readFileSync(join(dir, name));
@@ -67,7 +83,7 @@ export function readDirScalars(dir: string): DecodedScalar[] {
   return scalars;
 }
 
-function eventDirs(root: string): string[] {
+function eventDirs(root: string, ownOnly: boolean): string[] {
   const dirs: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string) => {
@@ -78,7 +94,7 @@ function eventDirs(root: string): string[] {
     if (entries.some((e) => !e.isDirectory() && isEventFile(e.name))) dirs.push(dir);
     for (const e of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
       const path = join(dir, e.name);
-      if (e.isDirectory() || (e.isSymbolicLink() && isDir(path) && isRunDir(path))) walk(path);
+      if (e.isDirectory() || (!ownOnly && e.isSymbolicLink() && isDir(path) && isRunDir(path))) walk(path);
     }
   };
   walk(root);

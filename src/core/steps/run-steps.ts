@@ -44,9 +44,6 @@ export async function runSteps(req: StartRequest, ctx: Ctx): Promise<number> {
 
 // Options a step may carry that `guild run` here does not have yet.
 const UNSUPPORTED: [param: string, option: string][] = [
-  ["maximize", "--maximize"],
-  ["minimize", "--minimize"],
-  ["opt_flags", "--opt-flag"],
   ["optimize", "--optimize"],
   ["remote", "--remote"],
   ["stop_after", "--stop-after"],
@@ -84,6 +81,9 @@ function runOptionsFor(args: string[]): RunOptions {
     maxTrials: typeof params.max_trials === "number" ? params.max_trials : undefined,
     randomSeed: typeof params.random_seed === "number" ? params.random_seed : undefined,
     optimizer: text(params.optimizer),
+    minimize: text(params.minimize),
+    maximize: text(params.maximize),
+    optFlags: Array.isArray(params.opt_flags) ? params.opt_flags.map(String) : [],
     failOnTrialError: params.fail_on_trial_error === true,
     needed: params.needed === true,
   };

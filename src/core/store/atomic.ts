@@ -19,8 +19,15 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    throw withPath(e, path);
   }
+}
+
+/** A write error names the file it was for, not our temp file (Node names none for a failed write). */
+function withPath(e: unknown, path: string): unknown {
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (err && typeof err === "object" && err.code) Object.assign(err, { path, syscall: "write", dest: undefined });
+  return e;
 }
 
 /**

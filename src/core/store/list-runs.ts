@@ -23,8 +23,9 @@ export function listRunsIn(runsDir: string, ids: readonly string[]): RunEntry[] 
 /**
  * The runs of a store that are not known to be finished (staged, pending,
  * running, or finished since the index last looked), newest first. Read
- * from the run index, so the cost does not grow with finished runs.
+ * from the run index, so the cost does not grow with finished runs. (Staged
+ * ones come from the index's records: check their status before use.)
  */
 export function listUnfinishedRuns(home: string): RunEntry[] {
-  return openRunList(home).live.filter((r) => !r.finalStatus);
+  return openRunList(home).unfinished();
 }

@@ -1,32 +1,38 @@
 /**
- * The on-disk format of the run index (`<home>/cache/runs-index-v2`), pure:
+ * The on-disk format of the run index (`<home>/cache/runs-index-v3`), pure:
  *
- *   guild-ts runs index v2 <changes offset> <runs/ state | -> <live> <final>\n
- *   <live run id>\n                                  (one line each)
- *   <id> <timestamp, 16 digits | 16 '-'> <C|E|T>\n   (52 bytes each, newest first)
+ *   guild-ts runs index v3 <changes offset> <runs/ state | -> <live> <records>\n
+ *   <live run id>\n                                     (one line each)
+ *   <id> <timestamp, 16 digits | 16 '-'> <C|E|T|S|R> <stamp, 16 digits>\n
+ *                                                      (69 bytes each, newest first)
  *
- * "Live" runs are those whose state may still change (staged, pending,
- * running) or that do not fit a record: readers always read them afresh.
+ * Records hold runs that finished (Completed, Error, Terminated), are
+ * Staged, or Running (its place only), with the stamp their status is
+ * checked against (run-stamp.ts).
+ * "Live" runs are the others (pending, running, just changed) and those
+ * that do not fit a record: readers always read them afresh.
  *
  * Fixed-width records let a reader take the newest runs without parsing
  * the rest: listing 20 runs of 100,000 reads 20 records.
  */
-import type { RunEntry } from "./run-order.js";
+import type { IndexedStatus, RunEntry } from "./run-order.js";
 
-export type FinalStatus = NonNullable<RunEntry["finalStatus"]>;
-
-const HEADER = "guild-ts runs index v2";
-export const RECORD_BYTES = 52;
+const HEADER = "guild-ts runs index v3";
+export const RECORD_BYTES = 69;
 const NO_TIMESTAMP = "-".repeat(16);
-const CODES: Record<string, FinalStatus> = { C: "completed", E: "error", T: "terminated" };
-const CODE_FOR: Record<FinalStatus, string> = { completed: "C", error: "E", terminated: "T" };
+const CODES: Record<string, IndexedStatus> = { C: "completed", E: "error", T: "terminated", S: "staged", R: "running" };
+const CODE_FOR: Record<IndexedStatus, string> = { completed: "C", error: "E", terminated: "T", staged: "S", running: "R" };
+const CODE_AT = 50;
+const STAMP_AT = 52;
+const STAGED_CODE = 0x53;
+const RUNNING_CODE = 0x52;
 
 export interface IndexData {
   changesOffset: number;
   /** `runs/` state (`<mtime ns>:<nlink>`) the index was built against; undefined = unknown. */
   runsMtime: string | undefined;
   liveIds: string[];
-  /** The final records, newest first: `count` of them from `offset`. */
+  /** The records, newest first: `finalCount` of them from `bodyOffset`. */
   body: Buffer;
   bodyOffset: number;
   finalCount: number;
@@ -68,8 +74,30 @@ export function recordAt(data: IndexData, i: number, runsDir: string): RunEntry 
     id,
     dir: `${runsDir}/${id}`,
     timestamp: recordTimestamp(data, i),
-    finalStatus: CODES[String.fromCharCode(data.body[at + 50] as number)],
+    indexedStatus: CODES[String.fromCharCode(data.body[at + CODE_AT] as number)],
+    stamp: digitsAt(data.body, at + STAMP_AT),
   };
+}
+
+/** Record i's status, read without making an entry. */
+export function recordStatus(data: IndexData, i: number): IndexedStatus | undefined {
+  return CODES[String.fromCharCode(data.body[data.bodyOffset + i * RECORD_BYTES + CODE_AT] as number)];
+}
+
+/** What record i's status rests on (see run-stamp.ts), read without making an entry. */
+export function recordStamp(data: IndexData, i: number): { unfinished: boolean; stamp: number } {
+  const at = data.bodyOffset + i * RECORD_BYTES;
+  const code = data.body[at + CODE_AT];
+  return { unfinished: code === STAGED_CODE || code === RUNNING_CODE, stamp: digitsAt(data.body, at + STAMP_AT) };
+}
+
+/** Positions of the staged and running records, found from their code bytes alone. */
+export function unfinishedPositions(data: IndexData): number[] {
+  const out: number[] = [];
+  for (let i = 0, at = data.bodyOffset + CODE_AT; i < data.finalCount; i++, at += RECORD_BYTES) {
+    if (data.body[at] === STAGED_CODE || data.body[at] === RUNNING_CODE) out.push(i);
+  }
+  return out;
 }
 
 /** Position of a run's record, found by a byte search of the records. */
@@ -90,14 +118,16 @@ export function recordId(data: IndexData, i: number): string {
 /** The record's timestamp, read from its 16 ASCII digits without a string. */
 export function recordTimestamp(data: IndexData, i: number): number | undefined {
   const at = data.bodyOffset + i * RECORD_BYTES + 33;
-  const buf = data.body;
-  if (buf[at] === 0x2d) return undefined;
+  return data.body[at] === 0x2d ? undefined : digitsAt(data.body, at);
+}
+
+function digitsAt(buf: Buffer, at: number): number {
   let n = 0;
   for (let k = at; k < at + 16; k++) n = n * 10 + ((buf[k] as number) - 0x30);
   return n;
 }
 
-/** Index text for `finals` (newest first, all finished) and live run ids. */
+/** Index text for `finals` (newest first, each indexable) and live run ids. */
 export function formatIndex(
   changesOffset: number,
   runsMtime: string | undefined,
@@ -108,12 +138,23 @@ export function formatIndex(
   for (const id of liveIds) parts.push(`${id}\n`);
   for (const r of finals) {
     const ts = r.timestamp === undefined ? NO_TIMESTAMP : String(r.timestamp).padStart(16, "0");
-    parts.push(`${r.id} ${ts} ${CODE_FOR[r.finalStatus as FinalStatus]}\n`);
+    const stamp = String(r.stamp).padStart(16, "0");
+    parts.push(`${r.id} ${ts} ${CODE_FOR[r.indexedStatus as IndexedStatus]} ${stamp}\n`);
   }
   return parts.join("");
 }
 
-/** Whether an entry fits the fixed-width format (Guild ids are 32 hex). */
+/**
+ * Whether an entry fits a record: a known status with its stamp, and the
+ * fixed widths (Guild ids are 32 hex).
+ */
 export function isIndexable(r: RunEntry): boolean {
-  return r.id.length === 32 && (r.timestamp === undefined || (r.timestamp >= 0 && r.timestamp < 1e16));
+  const fits = (n: number) => Number.isInteger(n) && n >= 0 && n < 1e16;
+  return (
+    r.id.length === 32 &&
+    r.indexedStatus !== undefined &&
+    r.stamp !== undefined &&
+    fits(r.stamp) &&
+    (r.timestamp === undefined || fits(r.timestamp))
+  );
 }

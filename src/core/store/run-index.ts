@@ -7,18 +7,20 @@
  *   from where the logged moves lead, see run-index-changes.ts), `runs/` is
  *   listed and every run not in the index is read from its files: runs made
  *   by Guild AI or copied in by hand appear at once; removed runs disappear.
- * - Runs that are not finished (staged, pending, running) are read from
- *   their files every time; only a finished run's timestamp and status are
- *   cached. A finished run that this tool starts again is logged and re-read.
- *   (One that Guild AI itself restarts keeps its cached place until the
- *   index is rebuilt.)
+ * - Finished and staged runs are cached (timestamp, status, and the stamp
+ *   the status rests on, see run-stamp.ts), running runs only for their
+ *   place; pending runs are read from their files every time. A cached status is checked (a
+ *   stat) before it is shown or filtered on (`recheckRunList`): a run whose
+ *   files changed is logged and re-read, and takes its new place. A run
+ *   this tool starts is logged at once. (A staged run that Guild AI itself
+ *   starts keeps its staged place until it is shown, filtered on, or runs/
+ *   changes; a finished one Guild AI restarts, until the index is rebuilt.)
  * - Deleting `<home>/cache/runs-index*` loses nothing.
  */
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
-import { isRunDir } from "./find-run.js";
-import { dirState, readChanges, type Changes } from "./run-index-changes.js";
+import { dirState, noteRunChanged, readChanges, type Changes } from "./run-index-changes.js";
 import {
   formatIndex,
   isIndexable,
@@ -26,18 +28,20 @@ import {
   recordAt,
   recordId,
   recordPosition,
+  recordStamp,
+  recordStatus,
   recordTimestamp,
-  type FinalStatus,
+  unfinishedPositions,
   type IndexData,
 } from "./run-index-file.js";
 import { arraySource, mergedRunList, type RecordSource, type RunList } from "./run-list.js";
-import { compareNewestFirst, runTimestamp, type RunEntry } from "./run-order.js";
-import { statusFactsFor, statusFromFacts } from "./status.js";
+import { compareNewestFirst, type IndexedStatus, type RunEntry } from "./run-order.js";
+import { isStampCurrent, isStampSettled, readRunEntry } from "./run-stamp.js";
 
 export { moveRunDir, noteRunChanged } from "./run-index-changes.js";
 export type { RunList };
 
-const INDEX_FILE = "runs-index-v2";
+const INDEX_FILE = "runs-index-v3";
 /**
  * File times come from a coarse clock (a few ms per tick): a change made in
  * the same tick as the one that set runs/'s mtime leaves the mtime as it
@@ -59,15 +63,46 @@ export function skippedEntries(home: string): readonly string[] {
   return skippedByHome.get(home) ?? [];
 }
 
-/** All runs of the store, newest first (Guild's run timestamp order). */
-export function openRunList(home: string): RunList {
+/**
+ * All runs of the store, newest first (Guild's run timestamp order). The
+ * cached status of a run is trusted only once `recheckRunList` has looked
+ * at its position; `alsoChanged` runs are re-read from their files.
+ */
+export function openRunList(home: string, alsoChanged: Iterable<string> = []): RunList {
   const runsDir = join(home, "runs");
   const state = dirState(runsDir);
   if (state === undefined) return mergedRunList(arraySource([]), []);
   const data = readIndex(home);
   const changes = readChanges(home, data?.changesOffset ?? 0, data?.runsMtime);
+  for (const id of alsoChanged) if (!changes.removed.has(id)) changes.changed.add(id);
   if (data && !changes.reset && changes.chainEnd === state) return fromIndex(home, runsDir, data, changes);
   return rebuild(home, runsDir, settledState(runsDir, state), data, changes);
+}
+
+/**
+ * `list`, with its cached runs at positions `start` to `end` checked
+ * against their files (a stat each). Runs that changed are logged and
+ * re-read, which may move them: the list is opened again until the
+ * positions hold only checked runs.
+ */
+export function recheckRunList(
+  home: string,
+  list: RunList,
+  start: number,
+  end: number,
+  needsCheck?: (status: IndexedStatus) => boolean,
+): RunList {
+  const changed = new Set<string>();
+  for (let round = 0; round < 4; round++) {
+    const stale = list.staleIn(start, end, needsCheck).filter((id) => !changed.has(id));
+    if (!stale.length) return list;
+    for (const id of stale) {
+      changed.add(id);
+      noteRunChanged(join(home, "runs", id));
+    }
+    list = openRunList(home, changed);
+  }
+  return list;
 }
 
 /**
@@ -95,16 +130,16 @@ function fromIndex(home: string, runsDir: string, data: IndexData, changes: Chan
   const live: RunEntry[] = [];
   const skipped: string[] = [];
   const wasLive = new Set(data.liveIds);
-  let finishedLive = 0;
+  let nowIndexable = 0;
   for (const id of new Set([...data.liveIds, ...changes.changed])) {
     if (changes.removed.has(id)) continue;
-    const entry = readEntry(runsDir, id);
+    const entry = readRunEntry(runsDir, id);
     if (!entry) {
       if (wasLive.has(id)) skipped.push(id);
       continue;
     }
     live.push(entry);
-    if (entry.finalStatus) finishedLive++;
+    if (isIndexable(entry)) nowIndexable++;
   }
   live.sort(compareNewestFirst);
   const skip = [...changes.changed, ...changes.removed]
@@ -112,7 +147,7 @@ function fromIndex(home: string, runsDir: string, data: IndexData, changes: Chan
     .filter((pos): pos is number => pos !== undefined);
   const list = mergedRunList(indexSource(data, runsDir, skip), live);
   skippedByHome.set(home, skipped);
-  if (skip.length + finishedLive + changes.added.size > REWRITE_AFTER) {
+  if (skip.length + nowIndexable + changes.added.size > REWRITE_AFTER) {
     writeIndex(home, changes.end, changes.chainEnd, list, skipped);
   }
   return list;
@@ -129,19 +164,22 @@ function rebuild(home: string, runsDir: string, base: string | undefined, data: 
   const fresh: RunEntry[] = [];
   const skipped: string[] = [];
   for (const id of ids) {
+    // runs/ is listed anyway: check the staged and running runs too (a
+    // stat each), whose place changes when they start. (A finished run
+    // keeps its place; its status is checked when shown.)
     const pos = changes.changed.has(id) ? undefined : cached.get(id);
-    if (pos !== undefined) keep[pos] = 1;
+    if (pos !== undefined && data && (!recordStamp(data, pos).unfinished || recordIsCurrent(data, pos, runsDir))) keep[pos] = 1;
     else {
-      const entry = readEntry(runsDir, id);
+      const entry = readRunEntry(runsDir, id);
       if (entry) fresh.push(entry);
       else skipped.push(id);
     }
   }
   const kept: RunEntry[] = [];
   keep.forEach((k, i) => k && data && kept.push(recordAt(data, i, runsDir)));
-  const finals = fresh.filter((r) => r.finalStatus && isIndexable(r)).sort(compareNewestFirst);
-  const live = fresh.filter((r) => !r.finalStatus || !isIndexable(r)).sort(compareNewestFirst);
-  const list = mergedRunList(arraySource(mergeSorted(kept, finals)), live);
+  const cachedFresh = fresh.filter(isIndexable).sort(compareNewestFirst);
+  const live = fresh.filter((r) => !isIndexable(r)).sort(compareNewestFirst);
+  const list = mergedRunList(arraySource(mergeSorted(kept, cachedFresh)), live);
   skippedByHome.set(home, skipped);
   writeIndex(home, changes.end, base, list, skipped);
   return list;
@@ -159,29 +197,28 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
     }
     return p;
   };
+  const skippedSet = new Set(skipped);
   return {
     length: data.finalCount - skipped.length,
     at: (i) => recordAt(data, physical(i), runsDir),
     key: (i) => ({ id: recordId(data, physical(i)), timestamp: recordTimestamp(data, physical(i)) }),
+    isCurrent: (i) => recordIsCurrent(data, physical(i), runsDir),
+    statusOf: (i) => recordStatus(data, physical(i)),
+    unfinished: () => unfinishedPositions(data).filter((p) => !skippedSet.has(p)).map((p) => recordAt(data, p, runsDir)),
   };
 }
 
-function readEntry(runsDir: string, id: string): RunEntry | undefined {
-  const dir = `${runsDir}/${id}`;
-  if (!isRunDir(dir)) return undefined;
-  const facts = statusFactsFor(dir);
-  const status = statusFromFacts(facts);
-  const timestamp = runTimestamp(dir);
-  // Only runs that ended with a recorded exit status count as finished.
-  const finished = (status === "completed" || status === "error" || status === "terminated") && facts.exitStatus != null;
-  return { id, dir, timestamp, finalStatus: finished ? (status as FinalStatus) : undefined };
+function recordIsCurrent(data: IndexData, pos: number, runsDir: string): boolean {
+  const { unfinished, stamp } = recordStamp(data, pos);
+  return isStampCurrent(`${runsDir}/${recordId(data, pos)}`, unfinished ? "staged" : "completed", stamp);
 }
 
 function writeIndex(home: string, changesOffset: number, runsState: string | undefined, list: RunList, skipped: readonly string[]): void {
   const liveIds: string[] = [...skipped];
   const finals: RunEntry[] = [];
+  const nowUs = Date.now() * 1000;
   for (const run of list) {
-    if (run.finalStatus && isIndexable(run)) finals.push(run);
+    if (isIndexable(run) && isStampSettled(run.stamp as number, nowUs)) finals.push(run);
     else liveIds.push(run.id);
   }
   try {

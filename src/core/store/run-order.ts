@@ -8,8 +8,23 @@ export interface RunEntry {
   id: string;
   dir: string;
   timestamp: number | undefined;
-  /** Known once the run has finished; otherwise derive it from its files. */
-  finalStatus?: "completed" | "error" | "terminated";
+  /**
+   * The status the run index knows: the run has finished, or is staged and
+   * untouched. Checked against `stamp` before it is shown (see
+   * run-stamp.ts); otherwise derive the status from the run's files. For a
+   * `running` run only its place is known: its process may die without a
+   * trace in its files, so its status is always read from them.
+   */
+  indexedStatus?: IndexedStatus;
+  /** The change time (µs) of the file `indexedStatus` rests on. */
+  stamp?: number;
+}
+
+export type IndexedStatus = "completed" | "error" | "terminated" | "staged" | "running";
+
+/** Whether a run with this cached status (or none) may still change by itself. */
+export function isUnfinished(status: IndexedStatus | undefined): boolean {
+  return status === undefined || status === "staged" || status === "running";
 }
 
 export function runTimestamp(dir: string): number | undefined {

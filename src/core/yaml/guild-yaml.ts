@@ -40,8 +40,20 @@ function loadDocument(text: string): FlagValue {
     prettyErrors: false,
   });
   const error = doc.errors.find((e) => !isAcceptedByPyYaml(e.message));
-  if (error) throw yamlError(error.message);
+  if (error) throw Object.assign(yamlError(error.message), { line: lineAt(text, error.pos[0]) });
   return composeDocument(doc, text);
+}
+
+/** The 1-based line of a YAML error, when the parser placed it. */
+export function yamlErrorLine(e: unknown): number | undefined {
+  const line = (e as { line?: unknown } | undefined)?.line;
+  return typeof line === "number" ? line : undefined;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 // PyYAML starts a comment at any `#` after a token, even without a space (`[1:2]#x`).

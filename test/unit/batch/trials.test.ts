@@ -87,12 +87,11 @@ test("random: a third arg is the first trial's value", () => {
 });
 
 test("random search dimensions", () => {
-  assert.deepEqual(flagDims({ a: [1, 2], b: "[1:3]", c: "[0.5:1]", d: "loguniform[1:10]", e: "[a:b]", f: 1, g: "abc" }), [
+  assert.deepEqual(flagDims({ a: [1, 2], b: "[1:3]", c: "[0.5:1]", d: "loguniform[1:10]", f: 1, g: "abc" }), [
     { name: "a", dim: { kind: "categorical", values: [1, 2] } },
     { name: "b", dim: { kind: "int", low: 1, high: 3 } },
     { name: "c", dim: { kind: "real", low: 0.5, high: 1, log: false } },
     { name: "d", dim: { kind: "real", low: 1, high: 10, log: true } },
-    { name: "e", dim: { kind: "categorical", values: ["a", "b"] } },
   ]);
 });
 
@@ -104,6 +103,13 @@ test("random search errors, as Guild's batch logs them", () => {
     [{ x: "[5:1]" }, "ERROR: [guild] invalid search dimension for flag x: the lower bound 5 has to be less than the upper bound 1"],
     [{ x: "loguniform[0:1]" }, "ERROR: [guild] invalid search dimension for flag x: loguniform bounds must be greater than 0"],
     [{ x: "loguniform[a:b]" }, "ERROR: [guild] invalid search dimension for flag x: expected a number, got a"],
+    // Ranges whose bounds are not numbers are refused, not drawn as a choice (issue 14).
+    [{ x: "[0.1:abc]" }, "ERROR: [guild] invalid search dimension for flag x: expected a number, got abc"],
+    [{ x: "uniform[abc:def]" }, "ERROR: [guild] invalid search dimension for flag x: expected a number, got abc"],
+    [{ x: "[1:abc]" }, "ERROR: [guild] invalid search dimension for flag x: expected a number, got abc"],
+    [{ x: "[yes:no]" }, "ERROR: [guild] invalid search dimension for flag x: expected a number, got True"],
+    [{ x: "[1:5:abc]" }, "ERROR: [guild] invalid search dimension for flag x: expected a number, got abc"],
+    [{ x: "[1:5:9]" }, "ERROR: [guild] invalid search dimension for flag x: the initial value 9 is outside 1..5"],
   ];
   for (const [flags, expected] of cases) assert.equal(error(() => random(flags)), expected, JSON.stringify(flags));
 });

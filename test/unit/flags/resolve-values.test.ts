@@ -64,6 +64,19 @@ test("checks, one message per case", () => {
   for (const [user, expected] of cases) assert.equal(resolve(user), expected, JSON.stringify(user));
 });
 
+test("ranges stay inside min/max, an int flag's range has int bounds (issue 14)", () => {
+  const cases: [FlagMap, string][] = [
+    [{ x: "[0.5:3]" }, "guild: invalid value [0.5:3] for x: out of range (greater than max 2.5)"],
+    [{ x: "uniform[-1:2]" }, "guild: invalid value uniform[-1:2] for x: out of range (less than min 0)"],
+    [{ x: "loguniform[0.1:2:5]" }, "guild: invalid value loguniform[0.1:2:5] for x: out of range (greater than max 2.5)"],
+    [{ i: "[0:5]" }, "guild: invalid value [0:5] for i: out of range (less than min 1)"],
+    [{ i: "[1.5:5.5]" }, "guild: invalid value [1.5:5.5] for i: an int flag's range must have int bounds"],
+  ];
+  for (const [user, expected] of cases) assert.equal(resolve(user), expected, JSON.stringify(user));
+  assert.deepEqual(resolve({ x: "[0.5:2.5]", i: "[1:10]" }), { ...defaults, x: "[0.5:2.5]", i: "[1:10]" });
+  assert.deepEqual(resolve({ x: "[0.5:3]" }, true), { ...defaults, x: "[0.5:3]" }, "--force-flags skips the check");
+});
+
 test("coercion errors come before unknown flags, as in Guild", () => {
   assert.equal(resolve({ nope: 1, i: "abc" }), "guild: invalid value abc for i: invalid value for type 'int'");
 });

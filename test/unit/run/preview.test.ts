@@ -30,7 +30,8 @@ test("--print-trials table and --save-trials CSV", () => {
     "2  yes   '1'          ",
     "3                     0.5",
   ]);
-  assert.deepEqual(formatTrialsTable(trials, 10), ["#  loud  m", "1  no    h", "2  yes   '", "3         "]);
+  assert.deepEqual(formatTrialsTable(trials, 10), ["#  loud  …", "1  no    …", "2  yes   …", "3        …"]);
+  assert.equal(formatTrialsTable(trials, undefined)[1], "1  no    hello there  ");
   assert.deepEqual(formatTrialsTable([], 80), []);
   assert.equal(formatTrialsCsv(trials), "loud,msg,x\nno,hello there,\nyes,'1',\n,,0.5\n");
 });
@@ -46,9 +47,15 @@ test("which batch runs an operation", () => {
     ["random", { a: 1 }, 0, "random"],
     ["skopt:random", { a: 1 }, 0, "random"],
     ["+", { a: "[1:2]" }, 0, "+"],
+    ["gp", { a: "[1:2]" }, 0, "gp"],
+    ["bayesian", { a: "[1:2]" }, 0, "gp"],
+    ["gaussian-process", { a: "[1:2]" }, 0, "gp"],
+    ["skopt:forest", { a: "[1:2]" }, 0, "forest"],
+    ["gbrt", { a: "[1:2]" }, 0, "gbrt"],
+    ["tpe", { a: "[1:2]" }, 0, "tpe"],
   ];
   for (const [opt, flags, files, expected] of cases) {
     assert.equal(batchOptimizerFor(opt, flags as never, files), expected, JSON.stringify([opt, flags, files]));
   }
-  assert.throws(() => batchOptimizerFor("gp", {}, 0), /optimizer 'gp' is not supported/);
+  assert.throws(() => batchOptimizerFor("hyperband", {}, 0), /optimizer 'hyperband' is not supported/);
 });

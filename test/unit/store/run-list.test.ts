@@ -2,15 +2,16 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { arraySource, mergedRunList } from "../../../src/core/store/run-list.js";
-import { formatIndex, parseIndex, recordAt, recordTimestamp } from "../../../src/core/store/run-index-file.js";
+import { formatIndex, isIndexable, parseIndex, recordAt, recordTimestamp, unfinishedPositions } from "../../../src/core/store/run-index-file.js";
 import type { RunEntry } from "../../../src/core/store/run-order.js";
 
 const id = (n: number) => n.toString(16).padStart(32, "0");
-const run = (n: number, ts: number | undefined, finalStatus?: RunEntry["finalStatus"]): RunEntry => ({
+const run = (n: number, ts: number | undefined, indexedStatus?: RunEntry["indexedStatus"], stamp?: number): RunEntry => ({
   id: id(n),
   dir: `/h/runs/${id(n)}`,
   timestamp: ts,
-  finalStatus,
+  indexedStatus,
+  stamp,
 });
 
 describe("mergedRunList", () => {
@@ -36,10 +37,49 @@ describe("mergedRunList", () => {
   test("at() out of range throws", () => {
     assert.throws(() => mergedRunList(arraySource(body), []).at(4), RangeError);
   });
+
+  // Records 1..4 of `body`; those in `changed` no longer agree with their files.
+  const checked = (changed: number[]) => ({
+    ...arraySource(body),
+    isCurrent: (i: number) => !changed.map(id).includes(body[i]?.id as string),
+  });
+  const STALE: [string, RunEntry[], number[], [number, number], number[]][] = [
+    ["nothing changed", [run(9, 100)], [], [0, 5], []],
+    ["a changed record in range", [], [2], [0, 2], [2]],
+    ["a changed record past the range", [], [3], [0, 2], []],
+    ["positions count live runs", [run(8, 80), run(7, 60)], [3], [4, 5], [3]],
+    ["positions count live runs (before the range)", [run(8, 80), run(7, 60)], [3], [0, 4], []],
+    ["the whole list", [run(8, 80)], [1, 4], [0, 5], [1, 4]],
+  ];
+  for (const [name, live, changed, [start, end], want] of STALE) {
+    test(`staleIn: ${name}`, () => {
+      assert.deepEqual(mergedRunList(checked(changed), live).staleIn(start, end), want.map(id));
+    });
+  }
+
+  test("staleIn: statuses the caller need not check are not checked", () => {
+    const looked: string[] = [];
+    const source = { ...arraySource(body), isCurrent: (i: number) => (looked.push(body[i]?.id as string), false) };
+    const stale = mergedRunList(source, []).staleIn(0, 4, (s) => s === "error");
+    assert.deepEqual(stale, [id(2)]);
+    assert.deepEqual(looked, [id(2)]);
+  });
+
+  test("unfinished: live runs not finished and staged or running records, newest first", () => {
+    const records = [run(1, 90, "staged", 1), run(2, 70, "completed", 1), run(3, 50, "running", 1)];
+    const live = [run(8, 80), run(7, 60, "error", 1), run(6, 40, "staged", 1)];
+    assert.deepEqual(mergedRunList(arraySource(records), live).unfinished().map((r) => r.id), [1, 8, 3, 6].map(id));
+  });
 });
 
 describe("run index file", () => {
-  const finals = [run(1, 1795772016685819, "completed"), run(2, 5, "error"), run(3, undefined, "terminated")];
+  const finals = [
+    run(1, 1795772016685819, "completed", 1795772016685900),
+    run(2, 5, "error", 7),
+    run(3, undefined, "terminated", 0),
+    run(4, 3, "staged", 1795772016685819),
+    run(5, 2, "running", 12),
+  ];
   const text = formatIndex(42, "1795772016685819123", [id(7), "not-a-32-hex-id"], finals);
 
   test("round trip", () => {
@@ -48,14 +88,26 @@ describe("run index file", () => {
     assert.equal(data.changesOffset, 42);
     assert.equal(data.runsMtime, "1795772016685819123");
     assert.deepEqual(data.liveIds, [id(7), "not-a-32-hex-id"]);
-    assert.equal(data.finalCount, 3);
-    assert.deepEqual([0, 1, 2].map((i) => recordAt(data, i, "/h/runs")), finals);
-    assert.deepEqual([0, 1, 2].map((i) => recordTimestamp(data, i)), [1795772016685819, 5, undefined]);
+    assert.equal(data.finalCount, 5);
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => recordAt(data, i, "/h/runs")), finals);
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => recordTimestamp(data, i)), [1795772016685819, 5, undefined, 3, 2]);
+    assert.deepEqual(unfinishedPositions(data), [3, 4]);
   });
+
+  const INDEXABLE: [string, RunEntry, boolean][] = [
+    ["finished with a stamp", run(1, 5, "completed", 9), true],
+    ["staged with a stamp", run(1, 5, "staged", 9), true],
+    ["no known status", run(1, 5, undefined, 9), false],
+    ["no stamp", run(1, 5, "error"), false],
+    ["a timestamp too wide", run(1, 1e16, "error", 9), false],
+    ["a stamp too wide", run(1, 5, "error", 1e16), false],
+    ["not a Guild id", { ...run(1, 5, "error", 9), id: "abc" }, false],
+  ];
+  for (const [name, entry, want] of INDEXABLE) test(`isIndexable: ${name}`, () => assert.equal(isIndexable(entry), want));
 
   const BAD: [string, string][] = [
     ["empty", ""],
-    ["another header", text.replace("v2", "v1")],
+    ["another header", text.replace("v3", "v2")],
     ["truncated", text.slice(0, -10)],
     ["a record too many", `${text}${text.split("\n").slice(-2).join("\n")}`],
   ];
