@@ -7,6 +7,7 @@
 // medians reported.
 //
 //   node bench/bench.mjs [--sizes 1000,10000,100000] [--reps 9] [--only NAME,...]
+//                        [--mixes mixed,staged,finished,running]
 //
 // Synthetic stores in Guild's format are built once under bench/.stores/.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -83,14 +84,17 @@ function report(name, figure, target, ok, note = "") {
   console.error(`${ok ? "met " : "MISS"}  ${name}: ${figure} (target ${target}) ${note}`);
 }
 
-/** A store of `size` runs, 1% of them staged (`stagedPercent`); `scalars`: with event files. */
-function store(size, stagedPercent = 1, scalars = false) {
-  const name = stagedPercent === 1 ? String(size) : `${size}-${stagedPercent}pct-staged`;
-  const home = join(STORES, scalars ? `${name}-scalars` : name);
+/**
+ * A store of `size` runs, 1% of them staged (`stagedPercent`); `mode`
+ * "scalars": with event files; "running": that share running, not staged.
+ */
+function store(size, stagedPercent = 1, mode = undefined) {
+  const name = mode === "running" ? `${size}-${stagedPercent}pct-running` : stagedPercent === 1 ? String(size) : `${size}-${stagedPercent}pct-staged`;
+  const home = join(STORES, mode === "scalars" ? `${name}-scalars` : name);
   if (!existsSync(join(home, ".complete"))) {
     console.error(`building a store of ${size} runs in ${home} ...`);
     rmSync(home, { recursive: true, force: true });
-    const args = [join(ROOT, "bench", "make-store.mjs"), home, String(size), String(stagedPercent), ...(scalars ? ["scalars"] : [])];
+    const args = [join(ROOT, "bench", "make-store.mjs"), home, String(size), String(stagedPercent), ...(mode ? [mode] : [])];
     execFileSync(process.execPath, args, { stdio: "inherit" });
     writeFileSync(join(home, ".complete"), "");
   }
@@ -129,17 +133,18 @@ function startup() {
 
 /** Store mixes: % staged (the rest completed, 5% errors, 2% terminated). */
 const MIXES = [
-  [1, "mixed: 1% staged"],
-  [100, "all staged"],
-  [0, "all finished"],
-];
+  [1, "mixed: 1% staged", undefined, "mixed"],
+  [100, "all staged", undefined, "staged"],
+  [0, "all finished", undefined, "finished"],
+  [1, "1% running", "running", "running"],
+].filter(([, , , key]) => !args.mixes || args.mixes.split(",").includes(key));
 
 function listing() {
-  for (const size of SIZES) for (const [pct, mix] of MIXES) listingOf(size, pct, mix);
+  for (const size of SIZES) for (const [pct, mix, mode] of MIXES) listingOf(size, pct, mix, mode);
 }
 
-function listingOf(size, stagedPercent, mix) {
-  const home = store(size, stagedPercent);
+function listingOf(size, stagedPercent, mix, mode) {
+  const home = store(size, stagedPercent, mode);
   measure(guild("runs"), { GUILD_HOME: home }); // builds the index outside the timed runs
   const r = pair(guild("runs"), NODE0, { envA: { GUILD_HOME: home } });
   const figure = `${r.cpuRatio.toFixed(2)}x node -e 0 (CPU; wall ${r.wallRatio.toFixed(2)}x), peak ${r.a.rss.toFixed(0)} MiB`;
@@ -151,8 +156,8 @@ function listingOf(size, stagedPercent, mix) {
 /** Status and operation filters read every run's status (a stat for a cached one). */
 function filters() {
   const size = SIZES.includes(10000) ? 10000 : Math.max(...SIZES);
-  for (const [pct, mix] of MIXES) {
-    const home = store(size, pct);
+  for (const [pct, mix, mode] of MIXES) {
+    const home = store(size, pct, mode);
     for (const args of [["--staged"], ["--completed"], ["-Fo", "say.py"]]) {
       measure(guild("runs", ...args), { GUILD_HOME: home });
       const r = pair(guild("runs", ...args), NODE0, { envA: { GUILD_HOME: home } });
@@ -164,7 +169,7 @@ function filters() {
 
 /** compare over 1,000 runs with scalars, called a second time (summaries cached). */
 function compare() {
-  const home = store(1000, 1, true);
+  const home = store(1000, 1, "scalars");
   for (const args of [["-t"], ["--csv", "-"]]) {
     measure(guild("compare", ...args), { GUILD_HOME: home }); // first call: fills the caches
     const r = pair(guild("compare", ...args), NODE0, { envA: { GUILD_HOME: home } });

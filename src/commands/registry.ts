@@ -25,6 +25,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/cat.js"),
   },
   {
+    name: "check",
+    summary: "Check the Guild setup.",
+    load: () => import("./entries/check.js"),
+  },
+  {
+    name: "comment",
+    summary: "Add or remove run comments.",
+    load: () => import("./entries/comment.js"),
+  },
+  {
     name: "compare",
     summary: "Compare run results.",
     load: () => import("./entries/compare.js"),
@@ -45,6 +55,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/mark.js"),
   },
   {
+    name: "models",
+    summary: "Show available models.",
+    load: () => import("./entries/models.js"),
+  },
+  {
+    name: "open",
+    summary: "Open a run path or output.",
+    load: () => import("./entries/open.js"),
+  },
+  {
     name: "operations",
     aliases: ["ops"],
     summary: "Show model operations.",
@@ -61,9 +81,24 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/runs.js"),
   },
   {
+    name: "select",
+    summary: "Select a run and show its ID.",
+    load: () => import("./entries/select.js"),
+  },
+  {
     name: "stop",
     summary: "Stop one or more runs.",
     load: () => import("./entries/stop.js"),
+  },
+  {
+    name: "tag",
+    summary: "Add or remove run tags.",
+    load: () => import("./entries/tag.js"),
+  },
+  {
+    name: "watch",
+    summary: "Watch run output.",
+    load: () => import("./entries/watch.js"),
   },
 ];
 

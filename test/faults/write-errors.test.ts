@@ -8,24 +8,18 @@
  * tmpfs. EACCES runs guild as `nobody`. Where that is not allowed (not root)
  * the tests are skipped, and say why.
  */
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
 import { GUILD_BIN, guild, guildEnv, type GuildEnv } from "../helpers/guild-cli.js";
-import { killLeftovers } from "../helpers/runs.js";
-import { tempProject, type TempProject } from "../helpers/temp-project.js";
+import type { TempProject } from "../helpers/temp-project.js";
+import { useFaultProject } from "../helpers/fault-project.js";
 
+const project = useFaultProject("fixtures/projects/crash");
 let p: TempProject;
 let g: GuildEnv;
-beforeEach(() => {
-  p = tempProject("fixtures/projects/crash");
-  g = { cwd: p.cwd, home: p.home };
-});
-afterEach(() => {
-  killLeftovers(p.home);
-  p.cleanup();
-});
+beforeEach(() => ({ p, g } = project));
 
 const LIMIT = { timeout: 180_000 };
 const isRoot = process.getuid?.() === 0;

@@ -88,8 +88,12 @@ function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof comman
 async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   writeLock(req.runDir, currentProcessId());
   runClaims.completeClaim(req.runDir);
+  // Control runs (batch, optimizers, queue) print their children's output
+  // but log none of their scalars: a queue is not ranked by its runs' loss.
+  // A pipeline (steps) keeps them, as Guild's steps run does.
+  const scalars = req.op.kind === "steps" ? openOutputScalars(req.runDir, ctx.out) : undefined;
   // A driver's output that cannot be recorded is still shown: its runs go on.
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, ctx.out), (e) => {
+  const writer = openOutputWriter(req.runDir, scalars, (e) => {
     ctx.out.stderr(`guild: ${fsErrorMessage(e, "write the run's output") ?? String(e)}\n`);
   });
   try {

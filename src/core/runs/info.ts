@@ -19,9 +19,9 @@ import { selectOneRunRow } from "./select-rows.js";
 
 /** Attributes shown by their own fields or not at all (Guild's core attrs, and later Guild's). */
 const CORE_ATTRS = new Set([
-  "cmd", "compare", "deps", "env", "exit_status", "exit_status.remote", "flags", "host", "id",
+  "cmd", "comments", "compare", "deps", "env", "exit_status", "exit_status.remote", "flags", "host", "id",
   "initialized", "label", "marked", "objective", "op", "pip_freeze", "platform", "random_seed",
-  "run_params", "sourcecode_digest", "started", "stopped", "user", "user_flags", "vcs_commit",
+  "run_params", "sourcecode_digest", "started", "stopped", "tags", "user", "user_flags", "vcs_commit",
   // Legacy (older Guild) and later-Guild internals.
   "resolved_deps", "opdef", "opdef_attrs", "plugins", "r_sys_info", "r_packages_loaded",
 ]);

@@ -13,8 +13,9 @@ import { readAttr, readOptionalAttr } from "../store/attrs.js";
 import { listRunsIn, type RunEntry } from "../store/list-runs.js";
 import { openRunList, recheckRunList, type RunList } from "../store/run-index.js";
 import { arraySource, mergedRunList } from "../store/run-list.js";
+import type { IndexedStatus } from "../store/run-order.js";
 import { runStatus, type RunStatus } from "../store/status.js";
-import { isFilterEmpty, runMatches, type FilterableRun, type RunsFilter } from "./filter.js";
+import { isFilterEmpty, runMatches, statusCheckNeeded, type FilterableRun, type RunsFilter } from "./filter.js";
 import { opDirSuffix, runOpInfo, type RunOpInfo } from "./op-desc.js";
 
 export interface RunsQuery extends RunsFilter {
@@ -57,8 +58,8 @@ export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
  */
 export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
   let list: RunList = query.deleted ? mergedRunList(arraySource(trashEntries(ctx.home)), []) : openRunList(ctx.home);
-  const recheck = (start: number, end: number) => {
-    if (!query.deleted) list = recheckRunList(ctx.home, list, start, end);
+  const recheck = (start: number, end: number, needsCheck?: (status: IndexedStatus) => boolean) => {
+    if (!query.deleted) list = recheckRunList(ctx.home, list, start, end, needsCheck);
   };
   const userHome = userHomeFor(ctx.env);
   if (isFilterEmpty(query)) {
@@ -72,7 +73,7 @@ export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
       },
     };
   }
-  recheck(0, list.length);
+  recheck(0, list.length, statusCheckNeeded(query));
   const rows: RunRow[] = [];
   for (const entry of list) {
     const row = rowFor(entry, ctx.cwd, userHome, rows.length + 1);
@@ -107,13 +108,15 @@ class LazyRow implements RunRow {
   #label?: string;
   #marked?: boolean;
   #digest?: string;
+  #tags?: readonly string[];
 
   constructor(entry: RunEntry, cwd: string, userHome: string, index: number) {
     this.index = index;
     this.id = entry.id;
     this.dir = entry.dir;
     this.timestamp = entry.timestamp;
-    this.#status = entry.indexedStatus;
+    // A running run's process may have died since: read its status.
+    this.#status = entry.indexedStatus === "running" ? undefined : entry.indexedStatus;
     this.#cwd = cwd;
     this.#userHome = userHome;
   }
@@ -167,11 +170,21 @@ class LazyRow implements RunRow {
     return this.#digest;
   }
 
+  get tags(): readonly string[] {
+    this.#tags ??= tagsOf(readOptionalAttr(this.dir, "tags"));
+    return this.#tags;
+  }
+
   /** Plain data (for JSON and spreading), every field read. */
   toJSON(): Omit<RunRow, "toJSON"> {
-    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest } = this;
-    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest };
+    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags } = this;
+    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags };
   }
+}
+
+/** A run's tags: Guild writes a list of strings; anything else reads as none. */
+export function tagsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((t) => String(t)) : [];
 }
 
 function labelText(label: unknown): string {
