@@ -40,6 +40,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/compare.js"),
   },
   {
+    name: "help",
+    summary: "Show help for the project's operations.",
+    load: () => import("./entries/help.js"),
+  },
+  {
     name: "label",
     summary: "Set run labels.",
     load: () => import("./entries/label.js"),
