@@ -40,6 +40,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/compare.js"),
   },
   {
+    name: "completion",
+    summary: "Generate command completion script.",
+    load: () => import("./entries/completion.js"),
+  },
+  {
     name: "help",
     summary: "Show help for the project's operations.",
     load: () => import("./entries/help.js"),
