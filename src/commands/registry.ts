@@ -40,6 +40,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/compare.js"),
   },
   {
+    name: "completion",
+    summary: "Generate command completion script.",
+    load: () => import("./entries/completion.js"),
+  },
+  {
     name: "diff",
     summary: "Diff two runs.",
     load: () => import("./entries/diff.js"),
@@ -48,6 +53,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "export",
     summary: "Export one or more runs.",
     load: () => import("./entries/export.js"),
+  },
+  {
+    name: "help",
+    summary: "Show help for the project's operations.",
+    load: () => import("./entries/help.js"),
   },
   {
     name: "import",
