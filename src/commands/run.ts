@@ -1,6 +1,6 @@
 /** `guild run`: options and help text; the work is in core/run/run-op.ts. */
 import { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { isFlagArg } from "../core/flags/args.js";
 import { defaultRunOptions, type RunOptions } from "../core/run/options.js";
 import { configure } from "../program.js";
