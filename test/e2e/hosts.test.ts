@@ -96,6 +96,11 @@ describe("runs on other hosts", () => {
     const first = await waitFor("the first trial to start", () => runDirsOf(p.home, "work.py").find((d) => lines(join(d, "starts")) === 1));
     await waitFor("all trials to be made", () => runDirsOf(p.home, "work.py").length === 3);
     const waiting = runDirsOf(p.home, "work.py").filter((d) => d !== first);
+    // Claims outlive their first lease while the batch lives: wait for two leases' worth of
+    // renewals of the running trial's heartbeat (six per lease), then look.
+    const seq = () => Number(/seq=(\d+)/.exec(readFileSync(join(first, ".guild", "HEARTBEAT"), "utf8"))?.[1] ?? 0);
+    const seq0 = seq();
+    await waitFor("two leases to pass", () => seq() >= seq0 + 12);
     for (const dir of waiting) assert.equal(await statusOn("host-b", dir), "pending");
     a.killHost();
     await a.exited;

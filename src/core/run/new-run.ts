@@ -52,6 +52,7 @@ export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: stri
   try {
     writeRunDir(tmp, { ...req, id }, ctx);
     moveRunDir(tmp, dir, ctx.home);
+    runClaims.keepNewRunClaim(dir);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     rethrowStoreWriteError(e, `create a run in '${ctx.home}'`);

@@ -39,6 +39,11 @@ export interface RunClaims {
    * (claimed by us to start at once).
    */
   initNewRun(runDir: string, state: "staged" | "pending" | "starting"): void;
+  /**
+   * A new run marked by `initNewRun` where it was assembled is now at
+   * `runDir`: our claim on it (if any) is kept fresh there (see lease.ts).
+   */
+  keepNewRunClaim(runDir: string): void;
   stateOf(runDir: string): ClaimState;
   /**
    * For queues: claims a staged run, or one whose claimer died before it

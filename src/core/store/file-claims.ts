@@ -123,7 +123,10 @@ export const fileClaims: RunClaims = {
   initNewRun(runDir, state) {
     const path = state === "staged" ? guildPath(runDir, MARKER.STAGED) : ownPath(runDir, state === "pending" ? "CLAIMED" : "STARTING");
     writeFileSync(path, "");
-    if (state !== "staged") keepFresh(path);
+  },
+
+  keepNewRunClaim(runDir) {
+    for (const kind of KINDS) if (existsSync(ownPath(runDir, kind))) keepFresh(ownPath(runDir, kind));
   },
 
   stateOf(runDir): ClaimState {
