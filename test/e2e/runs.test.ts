@@ -99,7 +99,7 @@ describe("guild --version and --help", () => {
     const r = await guild(["--help"], { cwd: process.cwd(), home: "/nonexistent-guild-home" });
     assert.match(r.stdout, /^Usage: guild \[OPTIONS\] COMMAND \[ARGS\]\.\.\./);
     const commands = r.stdout.slice(r.stdout.indexOf("\nCommands:\n") + 11).trim().split("\n").map((l) => l.trim().split(/\s+/)[0]);
-    assert.deepEqual(commands, ["cat", "compare", "label", "ls", "mark", "operations", "run", "runs", "stop"]);
+    assert.deepEqual(commands, ["cat", "compare", "label", "ls", "mark", "operations", "run", "runs", "stop", "view"]);
     assert.match(r.stdout, /\n  run +Run an operation\.\n  runs +Show or manage runs\.\n/);
     assert.equal(r.exitCode, 0);
   });
