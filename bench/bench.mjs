@@ -7,6 +7,7 @@
 // medians reported.
 //
 //   node bench/bench.mjs [--sizes 1000,10000,100000] [--reps 9] [--only NAME,...]
+//                        [--mixes mixed,staged,finished,running]
 //
 // Synthetic stores in Guild's format are built once under bench/.stores/.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -83,14 +84,17 @@ function report(name, figure, target, ok, note = "") {
   console.error(`${ok ? "met " : "MISS"}  ${name}: ${figure} (target ${target}) ${note}`);
 }
 
-/** A store of `size` runs, 1% of them staged (`stagedPercent`); `scalars`: with event files. */
-function store(size, stagedPercent = 1, scalars = false) {
-  const name = stagedPercent === 1 ? String(size) : `${size}-${stagedPercent}pct-staged`;
-  const home = join(STORES, scalars ? `${name}-scalars` : name);
+/**
+ * A store of `size` runs, 1% of them staged (`stagedPercent`); `mode`
+ * "scalars": with event files; "running": that share running, not staged.
+ */
+function store(size, stagedPercent = 1, mode = undefined) {
+  const name = mode === "running" ? `${size}-${stagedPercent}pct-running` : stagedPercent === 1 ? String(size) : `${size}-${stagedPercent}pct-staged`;
+  const home = join(STORES, mode === "scalars" ? `${name}-scalars` : name);
   if (!existsSync(join(home, ".complete"))) {
     console.error(`building a store of ${size} runs in ${home} ...`);
     rmSync(home, { recursive: true, force: true });
-    const args = [join(ROOT, "bench", "make-store.mjs"), home, String(size), String(stagedPercent), ...(scalars ? ["scalars"] : [])];
+    const args = [join(ROOT, "bench", "make-store.mjs"), home, String(size), String(stagedPercent), ...(mode ? [mode] : [])];
     execFileSync(process.execPath, args, { stdio: "inherit" });
     writeFileSync(join(home, ".complete"), "");
   }
@@ -129,17 +133,18 @@ function startup() {
 
 /** Store mixes: % staged (the rest completed, 5% errors, 2% terminated). */
 const MIXES = [
-  [1, "mixed: 1% staged"],
-  [100, "all staged"],
-  [0, "all finished"],
-];
+  [1, "mixed: 1% staged", undefined, "mixed"],
+  [100, "all staged", undefined, "staged"],
+  [0, "all finished", undefined, "finished"],
+  [1, "1% running", "running", "running"],
+].filter(([, , , key]) => !args.mixes || args.mixes.split(",").includes(key));
 
 function listing() {
-  for (const size of SIZES) for (const [pct, mix] of MIXES) listingOf(size, pct, mix);
+  for (const size of SIZES) for (const [pct, mix, mode] of MIXES) listingOf(size, pct, mix, mode);
 }
 
-function listingOf(size, stagedPercent, mix) {
-  const home = store(size, stagedPercent);
+function listingOf(size, stagedPercent, mix, mode) {
+  const home = store(size, stagedPercent, mode);
   measure(guild("runs"), { GUILD_HOME: home }); // builds the index outside the timed runs
   const r = pair(guild("runs"), NODE0, { envA: { GUILD_HOME: home } });
   const figure = `${r.cpuRatio.toFixed(2)}x node -e 0 (CPU; wall ${r.wallRatio.toFixed(2)}x), peak ${r.a.rss.toFixed(0)} MiB`;
@@ -151,8 +156,8 @@ function listingOf(size, stagedPercent, mix) {
 /** Status and operation filters read every run's status (a stat for a cached one). */
 function filters() {
   const size = SIZES.includes(10000) ? 10000 : Math.max(...SIZES);
-  for (const [pct, mix] of MIXES) {
-    const home = store(size, pct);
+  for (const [pct, mix, mode] of MIXES) {
+    const home = store(size, pct, mode);
     for (const args of [["--staged"], ["--completed"], ["-Fo", "say.py"]]) {
       measure(guild("runs", ...args), { GUILD_HOME: home });
       const r = pair(guild("runs", ...args), NODE0, { envA: { GUILD_HOME: home } });
@@ -164,7 +169,7 @@ function filters() {
 
 /** compare over 1,000 runs with scalars, called a second time (summaries cached). */
 function compare() {
-  const home = store(1000, 1, true);
+  const home = store(1000, 1, "scalars");
   for (const args of [["-t"], ["--csv", "-"]]) {
     measure(guild("compare", ...args), { GUILD_HOME: home }); // first call: fills the caches
     const r = pair(guild("compare", ...args), NODE0, { envA: { GUILD_HOME: home } });
@@ -243,6 +248,58 @@ function queueOverheadIn(home, K, label) {
   report(`queue overhead per started run, ${label}`, `${ms.toFixed(1)} ms beyond the run's own process`, "<= 15 ms", ms <= 15, `(${K} no-op runs)`);
 }
 
+/**
+ * The broker (issue 11): a worker's cost per started run against the file
+ * queue's, measured the same way in the same run (an empty store, a real
+ * redis-server on a loopback port); then the throughput of 1,000 no-op
+ * trials drained by 6 workers at once.
+ */
+async function brokerBench() {
+  const { startRedis } = await import("../dist/test/helpers/redis.js");
+  const redis = await startRedis();
+  try {
+    const K = 40;
+    if (want("broker")) {
+      const file = withHome(0, (home) => perRunOverhead(home, K, {}));
+      const broker = withHome(0, (home) => perRunOverhead(home, K, { GUILD_BROKER: redis.url }));
+      const more = broker - file;
+      report("broker queue overhead per started run", `${broker.toFixed(1)} ms (file queue ${file.toFixed(1)} ms): ${more >= 0 ? "+" : ""}${more.toFixed(1)} ms`, "<= +20 ms", more <= 20, `(${K} no-op runs)`);
+    }
+    if (want("broker-throughput")) withHome(0, (home) => brokerThroughput(home, redis.url, 1000, 6));
+  } finally {
+    await redis.stop();
+  }
+}
+
+/** A queue's wall time per run beyond the run's own process (as queueOverheadIn), with `env`. */
+function perRunOverhead(home, K, env) {
+  const stage = () => measure(guild("run", "noop.py", `x=[${Array.from({ length: K }, (_, i) => i).join(",")}]`, "--stage-trials", "-y", "-q"), { GUILD_HOME: home, ...env }, PROJECT);
+  const queue = () => measure(guild("run", "queue", "run-once=yes", "-y"), { GUILD_HOME: home, ...env }, PROJECT);
+  stage();
+  queue();
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const empty = queue().wall;
+    const before = new Set(readdirSync(join(home, "runs")));
+    stage();
+    const staged = readdirSync(join(home, "runs")).filter((id) => !before.has(id));
+    const full = queue().wall;
+    const processSeconds = staged.map((id) => runSeconds(join(home, "runs", id))).reduce((a, b) => a + b, 0);
+    samples.push(((full - empty - processSeconds) / K) * 1000);
+  }
+  return median(samples);
+}
+
+function brokerThroughput(home, url, trials, workers) {
+  const env = { ...process.env, GUILD_HOME: home, GUILD_BROKER: url, NO_IMPORT_FLAGS_PROGRESS: "1" };
+  const values = Array.from({ length: trials }, (_, i) => i).join(",");
+  execFileSync(process.execPath, [GUILD, "run", "noop.py", `x=[${values}]`, "--stage-trials", "-y", "-q"], { cwd: PROJECT, env, stdio: "ignore" });
+  const script = Array.from({ length: workers }, () => `"${process.execPath}" "${GUILD}" run queue run-once=yes -y >/dev/null 2>&1 &`).join("\n") + "\nwait";
+  const r = measure(["sh", "-c", script], env, PROJECT);
+  const done = readdirSync(join(home, "runs")).filter((id) => existsSync(join(home, "runs", id, ".guild", "attrs", "exit_status"))).length;
+  report(`broker throughput, ${trials} no-op trials, ${workers} workers`, `${(trials / r.wall).toFixed(1)} runs/s (${r.wall.toFixed(1)} s wall, ${done} runs finished)`, "-", done >= trials);
+}
+
 /** A run's process time from its attrs (0 for the batch run, which has no process). */
 function runSeconds(dir) {
   const read = (name) => {
@@ -297,6 +354,7 @@ if (want("compare")) compare();
 if (want("staging")) staging();
 if (want("queue")) queueOverhead();
 if (want("independence")) sizeIndependence();
+if (want("broker") || want("broker-throughput")) await brokerBench();
 
 console.log("| measure | figure | target | met |\n|---|---|---|---|");
 for (const r of rows) console.log(`| ${r.name} | ${r.figure} ${r.note} | ${r.target} | ${r.ok ? "yes" : "**no**"} |`);

@@ -2,17 +2,20 @@
 // Builds a synthetic Guild home with N runs in Guild AI's format (opref,
 // YAML attrs, markers), as a store of years of runs would look: mostly
 // completed say.py runs, some errors and terminated runs, a few staged.
-// Usage: node bench/make-store.mjs HOME N [STAGED_PERCENT] [scalars]
+// Usage: node bench/make-store.mjs HOME N [STAGED_PERCENT] [scalars|running]
 // (`scalars`: finished runs get an event file of loss/acc over 3 steps, as
-// output scalars write it; needs `npm run build` for the encoder.)
+// output scalars write it; needs `npm run build` for the encoder.
+// `running`: that share of runs is running instead of staged: a LOCK naming
+// pid 1, which is always alive, as Guild's LOCK holds the run's pid.)
 // (1% of the runs are staged by default: live runs are re-read by every
 // listing, so they are what a listing's cost depends on besides the count.)
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 
-const [home, countArg, stagedArg = "1", scalarsArg] = process.argv.slice(2);
-const events = scalarsArg === "scalars" ? await eventEncoder() : undefined;
+const [home, countArg, stagedArg = "1", mode] = process.argv.slice(2);
+const events = mode === "scalars" ? await eventEncoder() : undefined;
+const liveKind = mode === "running" ? "running" : "staged";
 const stagedEvery = Number(stagedArg) > 0 ? Math.round(100 / Number(stagedArg)) : 0;
 const count = Number(countArg);
 if (!home || !Number.isInteger(count)) {
@@ -54,7 +57,7 @@ for (let i = 0; i < count; i++) {
   const attrs = join(dir, ".guild", "attrs");
   mkdirSync(attrs, { recursive: true });
   const started = now - (count - i) * 60_000_000;
-  const kind = stagedEvery && i % stagedEvery === stagedEvery - 1 ? "staged" : i % 20 === 7 ? "error" : i % 50 === 13 ? "terminated" : "completed";
+  const kind = stagedEvery && i % stagedEvery === stagedEvery - 1 ? liveKind : i % 20 === 7 ? "error" : i % 50 === 13 ? "terminated" : "completed";
   const msg = `m${i}`;
   writeFileSync(join(dir, ".guild", "opref"), "script:/srv/project '' '' say.py\n");
   const files = {
@@ -66,14 +69,15 @@ for (let i = 0; i < count; i++) {
     op: OP.trimEnd(),
     cmd: `- /usr/bin/python3\n- -um\n- guild.op_main\n- say\n- --msg\n- ${msg}`,
   };
-  if (kind !== "staged") {
+  if (kind !== "staged" && kind !== "running") {
     files.stopped = String(started + 2_000_000);
     files.exit_status = kind === "completed" ? "0" : kind === "error" ? "1" : "-15";
   }
   for (const [name, text] of Object.entries(files)) writeFileSync(join(attrs, name), `${text}\n`);
   if (kind === "staged") writeFileSync(join(dir, ".guild", "STAGED"), "");
+  else if (kind === "running") writeFileSync(join(dir, ".guild", "LOCK"), "1");
   else writeFileSync(join(dir, ".guild", "output"), `${msg}\n`);
-  if (events && kind !== "staged") writeFileSync(join(dir, ".guild", `events.out.tfevents.${Math.floor(started / 1e6)}.bench.1.0`), events(i, started / 1e6));
+  if (events && kind !== "staged" && kind !== "running") writeFileSync(join(dir, ".guild", `events.out.tfevents.${Math.floor(started / 1e6)}.bench.1.0`), events(i, started / 1e6));
   if (i % 10000 === 0 && i) process.stderr.write(`${i} runs\n`);
 }
 if (!existsSync(join(home, "tmp"))) mkdirSync(join(home, "tmp"));

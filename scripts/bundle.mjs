@@ -14,8 +14,9 @@ const common = {
   format: "cjs",
   platform: "node",
   target: "node20",
-  // `yaml` stays a runtime dependency, loaded only when a file needs it.
-  external: ["yaml"],
+  // `yaml` stays a runtime dependency, loaded only when a file needs it;
+  // so do BullMQ and ioredis, loaded only when a broker is used.
+  external: ["yaml", "bullmq", "ioredis"],
   // Our source is ESM: give `import.meta.url` its CommonJS equivalent, and
   // turn `import()` of the command entries into require().
   define: { "import.meta.url": "__guildImportMetaUrl" },

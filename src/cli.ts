@@ -10,7 +10,8 @@ import { EXIT, isGuildError } from "./core/errors.js";
 import { VERSION } from "./core/package-info.js";
 import { parseGlobalArgs } from "./commands/global-args.js";
 import type { CliIo } from "./commands/cli-io.js";
-import { findCommand } from "./commands/registry.js";
+import { COMMANDS, findCommand } from "./commands/registry.js";
+import { didYouMean } from "./core/util/closest-word.js";
 import { fsErrorMessage } from "./core/store/write-errors.js";
 
 export type { CliIo };
@@ -31,7 +32,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     }
     const entry = findCommand(args.command);
     if (!entry) {
-      io.out.stderr(`guild: unrecognized command '${args.command}'\nTry 'guild --help' for more information.\n`);
+      const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+      io.out.stderr(
+        `guild: unrecognized command '${args.command}'${didYouMean(args.command, names)}\nTry 'guild --help' for more information.\n`,
+      );
       return EXIT.USAGE_ERROR;
     }
     io.globals = { home: args.home, cwd: args.cwd };
@@ -60,7 +64,9 @@ const ARG_ALIASES: Record<string, string[]> = {
   "-Fn": ["--unmarked"],
   "-Fs": ["--started"],
   "-Fd": ["--digest"],
+  "-Ft": ["--filter-tag"],
   "-rm": ["--remove"],
+  "-cc": ["--strict-cols"],
 };
 
 /** `-Fo` filters runs by operation, but is `--opt-flag` to `guild run`. */

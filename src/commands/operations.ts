@@ -23,16 +23,19 @@ export function registerOperationsCommand(program: Command, io: CliIo): void {
     .option("-a, --all", "Show all operations including those designated as private.")
     .option("-v, --verbose", "Show operation details.");
   cmd.action(async (filters: string[], o: OpsCliOptions, self: Command) => {
-    const { projectOperations } = await import("../core/op/project-ops.js");
+    const { projectOperations, withImportedFlags } = await import("../core/op/project-ops.js");
     const { cutLine, formatColumns, terminalWidth } = await import("../output.js");
     const ctx = contextFor(self, io, { createHome: false });
-    const ops = projectOperations(ctx.cwd, filters, o.all === true);
+    const listed = projectOperations(ctx.cwd, filters, o.all === true);
+    const ops = o.verbose ? withImportedFlags(listed, ctx) : listed;
     const width = terminalWidth(ctx.env);
     formatColumns(ops.map((op) => [op.fullname, op.description])).forEach((line, i) => {
       ctx.out.stdout(`${cutLine(line, width)}\n`);
       const op = ops[i];
       if (!o.verbose || !op) return;
-      ctx.out.stdout(`  main: ${op.main}\n  flags:${detailList(op.flags)}\n  details:${detailList(op.details)}\n`);
+      // A pipeline has no main (Guild prints an empty `main:`).
+      if (op.main) ctx.out.stdout(`  main: ${op.main}\n`);
+      ctx.out.stdout(`  flags:${detailList(op.flags)}\n  details:${detailList(op.details)}\n`);
     });
   });
   configure(cmd, io);

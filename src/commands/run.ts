@@ -1,5 +1,5 @@
 /** `guild run`: options and help text; the work is in core/run/run-op.ts. */
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { isFlagArg } from "../core/flags/args.js";
 import { defaultRunOptions, type RunOptions } from "../core/run/options.js";
@@ -59,7 +59,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option("--stage", "Stage an operation: prepare it but do not run it.")
     .option("--stage-trials", "For batch operations, stage trials without running them.")
     .option("--start <run>", "Start a staged run, or restart an existing run.")
-    .addOption(new Option("--restart <run>", "Alias for --start.").hideHelp())
+    .option("--restart <run>", "Restart an existing run (the same as --start).")
     .option("-y, --yes", "Do not prompt before running the operation.")
     .option("-q, --quiet", "Do not show output.")
     .option("-f, --force-flags", "Accept all flag assignments, even for undefined or invalid values.")
@@ -98,6 +98,8 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         return testOutputScalars(runOptionsFor(args, options).opspec, options.testOutputScalars, contextFor(self, io));
       }
       const { runOp } = await import("../core/run/run-op.js");
+      const { registerBuiltinDrivers } = await import("../core/ops/builtin-drivers.js");
+      registerBuiltinDrivers();
       const { installTerminationHandlers } = await import("./signals.js");
       const { exitCodeAfterSignal } = await import("../core/run/termination.js");
       const { runAsBackgroundChild, takeBackgroundChild } = await import("../core/run/background.js");
@@ -108,9 +110,14 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       const { followParent } = await import("../core/run/supervision.js");
       // Set when a queue started this process to run a batch, steps or queue.
       followParent(process.env);
-      const opts = runOptionsFor(args, options);
+      const { terminalWidth } = await import("../output.js");
+      const opts = { ...runOptionsFor(args, options), tableWidth: terminalWidth(ctx.env) };
       const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
       const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
+      if (ctx.env.GUILD_BROKER) {
+        const { publishStagedRuns } = await import("../core/broker/publish.js");
+        await publishStagedRuns(ctx);
+      }
       io.exitCode = exitCodeAfterSignal() ?? result.exitCode;
     });
   configure(cmd, io);

@@ -2,18 +2,21 @@
  * `guild runs` (= `runs list`) and its subcommands. Each subcommand beyond
  * list and rm is defined in its own module (runs-info.ts, runs-label.ts, ...).
  */
-import { Command } from "commander";
+import { Command, Help } from "commander";
 import type { CliIo } from "./cli-io.js";
 import type { Ctx } from "../core/context.js";
-import { fail } from "../core/errors.js";
+import { EXIT, fail } from "../core/errors.js";
+import { didYouMean } from "../core/util/closest-word.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addFilterOptions, type FilterCliOptions } from "./runs-options.js";
+import { registerCommentCommand } from "./comment.js";
 import { registerInfoCommand } from "./runs-info.js";
 import { registerLabelCommand } from "./runs-label.js";
 import { registerMarkCommand } from "./runs-mark.js";
 import { registerPurgeCommand, registerRestoreCommand } from "./runs-trash.js";
 import { registerStopCommand } from "./runs-stop.js";
+import { registerTagCommand } from "./tag.js";
 
 interface ListCliOptions extends FilterCliOptions {
   all?: boolean;
@@ -30,12 +33,33 @@ interface RmCliOptions extends FilterCliOptions {
 
 export function registerRunsCommands(program: Command, io: CliIo): void {
   const runs = configure(
-    program.command("runs").summary("Show or manage runs.").description("Show or manage runs.").helpCommand(false),
+    program
+      .command("runs")
+      .usage("[OPTIONS] COMMAND [ARGS]...")
+      .summary("Show or manage runs.")
+      .description(
+        "Show or manage runs.\n\nIf COMMAND is omitted, lists runs. Refer to 'guild runs list --help' for\n" +
+          "more information on the list command.",
+      )
+      .helpCommand(false),
     io,
   );
+  checkSubcommand(io.args?.[0]);
   const wanted = subcommandsFor(io.args);
   if (wanted.has("list")) registerListCommand(runs, io);
   registerChangingCommands(runs, io, wanted);
+  showListOptionsInHelp(runs);
+}
+
+/** `guild runs --help` lists the options of `runs list`, the default command, as Guild's does. */
+function showListOptionsInHelp(runs: Command): void {
+  const list = runs.commands.find((c) => c.name() === "list");
+  if (!list) return;
+  runs.configureHelp({
+    visibleOptions(this: Help, cmd: Command) {
+      return Help.prototype.visibleOptions.call(this, cmd === runs ? list : cmd);
+    },
+  });
 }
 
 function registerListCommand(runs: Command, io: CliIo): void {
@@ -80,17 +104,25 @@ function registerChangingCommands(runs: Command, io: CliIo, wanted: Set<string>)
     configure(rm, io);
   }
   const others: [string, (runs: Command, io: CliIo) => void][] = [
+    ["comment", registerCommentCommand],
     ["info", registerInfoCommand],
     ["label", registerLabelCommand],
     ["mark", registerMarkCommand],
     ["purge", registerPurgeCommand],
     ["restore", registerRestoreCommand],
     ["stop", registerStopCommand],
+    ["tag", registerTagCommand],
   ];
   for (const [name, register] of others) if (wanted.has(name)) register(runs, io);
 }
 
-const SUBCOMMANDS = ["list", "rm", "delete", "info", "label", "mark", "purge", "restore", "stop"];
+const SUBCOMMANDS = ["list", "rm", "delete", "comment", "info", "label", "mark", "purge", "restore", "stop", "tag"];
+
+/** `guild runs lst`: name the word (commander would route it to `list` as an extra argument). */
+function checkSubcommand(first: string | undefined): void {
+  if (first === undefined || first.startsWith("-") || SUBCOMMANDS.includes(first)) return;
+  fail(`unrecognized command '${first}'${didYouMean(first, SUBCOMMANDS)}\nTry 'guild runs --help' for more information.`, EXIT.USAGE_ERROR);
+}
 
 /**
  * The subcommands to define for these arguments: only the one being run

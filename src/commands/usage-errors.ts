@@ -13,7 +13,7 @@ export function usageErrorMessage(err: CommanderError, cmd: Command): string {
     case "commander.unknownCommand":
       return `unrecognized command '${quoted}'\n${tryLine}`;
     case "commander.excessArguments":
-      return `unexpected extra argument\n${tryLine}`;
+      return `${extraArgumentsText(cmd)}\n${tryLine}`;
     case "commander.optionMissingArgument":
     case "commander.missingArgument":
       return `missing argument for ${quoted}\n${tryLine}`;
@@ -23,6 +23,13 @@ export function usageErrorMessage(err: CommanderError, cmd: Command): string {
     default:
       return err.message.replace(/^error: /, "");
   }
+}
+
+/** Click's wording, naming the extras: `unexpected extra arguments '2 3'`. */
+function extraArgumentsText(cmd: Command): string {
+  const extras = cmd.args.slice(cmd.registeredArguments.length);
+  if (!extras.length) return "unexpected extra argument";
+  return `unexpected extra argument${extras.length > 1 ? "s" : ""} '${extras.join(" ")}'`;
 }
 
 function commandPath(cmd: Command): string {

@@ -19,6 +19,14 @@ export interface Ctx {
   interactive: boolean;
 }
 
+/** Nothing reaches the terminal: an operation run with `-q` (its output is still saved). */
+export const SILENT_OUT: Out = { stdout: () => {}, stderr: () => {} };
+
+/** The context an operation runs in: `quiet` keeps its output off the terminal. */
+export function opCtx(ctx: Ctx, quiet: boolean | undefined): Ctx {
+  return quiet ? { ...ctx, out: SILENT_OUT } : ctx;
+}
+
 export function processOut(): Out {
   return {
     stdout: (chunk) => void process.stdout.write(chunk),

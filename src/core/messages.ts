@@ -99,4 +99,5 @@ export const msg = {
     `WARNING: ignoring flag '${name}=${encodedValue}' because it's shadowed in the operation cmd as --${argName}`,
   homeNotADirectory: (path: string) => `guild home '${path}' is not a directory`,
   dirDoesNotExist: (path: string) => `directory '${path}' does not exist`,
+  noSuchScript: (path: string) => `file '${path}' does not exist`,
 } as const;

@@ -6,6 +6,8 @@
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { join } from "node:path";
 import { guild } from "../helpers/guild-cli.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
@@ -109,6 +111,36 @@ describe("run index: cached statuses", () => {
     assert.deepEqual((await rows()).slice(0, 2), [[short, "completed"], [ids.staged2.slice(0, 8), "staged"]]);
     assert.deepEqual((await rows("--staged")).map(([id]) => id), [ids.staged2.slice(0, 8)]);
     assert.deepEqual((await rows("--completed")).map(([id]) => id)[0], short);
+  });
+
+  test("a running run keeps its cached place, but its status comes from its files", async () => {
+    // Made running by hand, as Guild AI's LOCK holds the run's pid: a live process of ours.
+    const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 600000)"], { stdio: "ignore" });
+    const dir = join(p.home, "runs", ids.failed);
+    try {
+      rmSync(attr(ids.failed, "exit_status"));
+      rmSync(attr(ids.failed, "stopped"), { force: true });
+      writeFileSync(join(dir, ".guild", "LOCK"), String(sleeper.pid));
+      const short = ids.failed.slice(0, 8);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        rmSync(join(p.home, "cache"), { recursive: true, force: true });
+        await ok("runs");
+        if (new RegExp(`^${ids.failed} \\d{16} R \\d{16}$`, "m").test(indexText())) break;
+        assert.ok(Date.now() < deadline, `running run never cached:\n${indexText()}`);
+      }
+      assert.deepEqual((await rows("--running")), [[short, "running"]]);
+      // Its process dies and leaves its files as they were: terminated.
+      sleeper.kill("SIGKILL");
+      await once(sleeper, "exit");
+      assert.deepEqual((await rows()).find(([id]) => id === short), [short, "terminated"]);
+      assert.deepEqual(await rows("--running"), []);
+      assert.deepEqual((await rows("--terminated")).map(([id]) => id), [short]);
+    } finally {
+      sleeper.kill("SIGKILL");
+      rmSync(join(dir, ".guild", "LOCK"), { force: true });
+      writeFileSync(attr(ids.failed, "exit_status"), "1\n");
+    }
   });
 
   test("a run removed by hand from a cached store is not listed", async () => {

@@ -207,7 +207,7 @@ describe("managing runs", () => {
     const batch = runs[4] ?? {};
     assert.deepEqual(Object.keys(batch), [
       "id", "index", "operation", "from", "status", "started", "stopped", "label", "marked",
-      "exit_status", "run_dir", "opref", "cmd", "sourcecode_digest", "batch_proto",
+      "exit_status", "run_dir", "opref", "cmd", "sourcecode_digest", "batch_proto", "tags",
     ]);
     assert.equal(batch.index, 5);
     assert.equal(batch.operation, "exit.py+");

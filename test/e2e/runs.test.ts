@@ -2,6 +2,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { guild } from "../helpers/guild-cli.js";
+import { COMMANDS } from "../../src/commands/registry.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { session, text, type Session } from "../helpers/transcript.js";
 
@@ -99,7 +100,9 @@ describe("guild --version and --help", () => {
     const r = await guild(["--help"], { cwd: process.cwd(), home: "/nonexistent-guild-home" });
     assert.match(r.stdout, /^Usage: guild \[OPTIONS\] COMMAND \[ARGS\]\.\.\./);
     const commands = r.stdout.slice(r.stdout.indexOf("\nCommands:\n") + 11).trim().split("\n").map((l) => l.trim().split(/\s+/)[0]);
-    assert.deepEqual(commands, ["cat", "compare", "label", "ls", "mark", "operations", "run", "runs", "stop", "view"]);
+    // Every registered command, in order (test/unit/registry.test.ts checks the registry against the entry modules).
+    assert.deepEqual(commands, COMMANDS.map((c) => c.name));
+    for (const name of ["cat", "compare", "diff", "export", "import", "label", "ls", "mark", "merge", "operations", "run", "runs", "stop", "tag", "tensorboard", "view"]) assert.ok(commands.includes(name), name);
     assert.match(r.stdout, /\n  run +Run an operation\.\n  runs +Show or manage runs\.\n/);
     assert.equal(r.exitCode, 0);
   });

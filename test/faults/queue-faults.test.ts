@@ -5,37 +5,24 @@
  * whose flags cannot be read is refused, never run with defaults, never
  * rewritten.
  */
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GUILD_BIN, guild, guildEnv, type GuildEnv } from "../helpers/guild-cli.js";
-import { killLeftovers, listedRuns, shortIdOf } from "../helpers/runs.js";
-import { tempProject, type TempProject } from "../helpers/temp-project.js";
+import type { TempProject } from "../helpers/temp-project.js";
+import { listedStatus, stageRun, useFaultProject } from "../helpers/fault-project.js";
 
+const project = useFaultProject("fixtures/projects/crash");
 let p: TempProject;
 let g: GuildEnv;
-beforeEach(() => {
-  p = tempProject("fixtures/projects/crash");
-  g = { cwd: p.cwd, home: p.home };
-});
-afterEach(() => {
-  killLeftovers(p.home);
-  p.cleanup();
-});
+beforeEach(() => ({ p, g } = project));
 
 const LIMIT = { timeout: 120_000 };
 
-async function stage(args: string[]): Promise<string> {
-  const res = await guild(["run", ...args, "--stage", "-y"], g);
-  assert.equal(res.exitCode, 0, res.stderr);
-  return join(p.home, "runs", /staged as ([0-9a-f]{32})/.exec(res.stdout)?.[1] ?? "?");
-}
-
-async function statusOf(dir: string): Promise<string | undefined> {
-  return (await listedRuns(g)).find((r) => r.sid === shortIdOf(dir))?.status;
-}
+const statusOf = (dir: string) => listedStatus(project.g, dir);
+const stage = (args: string[]) => stageRun(project.g, args);
 
 const idOf = (dir: string) => dir.split("/").pop() ?? "";
 const attr = (dir: string, name: string) => join(dir, ".guild", "attrs", name);

@@ -4,28 +4,24 @@
  * both; runs a live process holds are left alone and reported; a queue
  * treats a run that vanished as deleted.
  */
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, readdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
-import { claimName, isAlive, killLeftovers, listedRuns, shortIdOf, signalPid } from "../helpers/runs.js";
-import { tempProject, type TempProject } from "../helpers/temp-project.js";
+import { claimName, isAlive, listedRuns, shortIdOf, signalPid } from "../helpers/runs.js";
+import type { TempProject } from "../helpers/temp-project.js";
+import { lineCount, useFaultProject } from "../helpers/fault-project.js";
 import { waitFor } from "../helpers/wait.js";
 
+const holders: ChildProcess[] = [];
+const project = useFaultProject("fixtures/projects/crash", () => {
+  for (const h of holders.splice(0)) if (h.pid && isAlive(h.pid)) signalPid(h.pid, "SIGKILL");
+});
 let p: TempProject;
 let g: GuildEnv;
-const holders: ChildProcess[] = [];
-beforeEach(() => {
-  p = tempProject("fixtures/projects/crash");
-  g = { cwd: p.cwd, home: p.home };
-});
-afterEach(() => {
-  for (const h of holders.splice(0)) if (h.pid && isAlive(h.pid)) signalPid(h.pid, "SIGKILL");
-  killLeftovers(p.home);
-  p.cleanup();
-});
+beforeEach(() => ({ p, g } = project));
 
 const LIMIT = { timeout: 180_000 };
 
@@ -43,7 +39,7 @@ function liveHolder(): number {
   return child.pid as number;
 }
 
-const lines = (path: string) => (existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean).length : 0);
+const lines = lineCount;
 
 describe("runs rm and purge leave held runs alone", () => {
   for (const [name, rmArgs] of [

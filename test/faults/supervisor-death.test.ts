@@ -5,26 +5,21 @@
  * and nothing it did is done twice. Ctrl-C and SIGTERM still stop runs
  * gracefully, and `guild` then exits 130 / 143 as shells expect.
  */
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exitOf, GUILD_BIN, guild, guildEnv, type GuildEnv } from "../helpers/guild-cli.js";
-import { isAlive, killLeftovers, listedRuns, lockPid, runDirsOf, shortIdOf, treePids } from "../helpers/runs.js";
-import { tempProject, type TempProject } from "../helpers/temp-project.js";
+import { isAlive, lockPid, runDirsOf, treePids } from "../helpers/runs.js";
+import type { TempProject } from "../helpers/temp-project.js";
+import { lineCount, listedStatus, stageRun, useFaultProject } from "../helpers/fault-project.js";
 import { waitFor } from "../helpers/wait.js";
 
+const project = useFaultProject("fixtures/projects/crash");
 let p: TempProject;
 let g: GuildEnv;
-beforeEach(() => {
-  p = tempProject("fixtures/projects/crash");
-  g = { cwd: p.cwd, home: p.home };
-});
-afterEach(() => {
-  killLeftovers(p.home);
-  p.cleanup();
-});
+beforeEach(() => ({ p, g } = project));
 
 const LIMIT = { timeout: 120_000 };
 
@@ -43,18 +38,11 @@ function killGroup(child: ChildProcess): void {
   process.kill(-pid, "SIGKILL");
 }
 
-async function statusOf(dir: string): Promise<string | undefined> {
-  return (await listedRuns(g)).find((r) => r.sid === shortIdOf(dir))?.status;
-}
-
-async function stage(args: string[]): Promise<string> {
-  const res = await guild(["run", ...args, "--stage", "-y"], g);
-  assert.equal(res.exitCode, 0, res.stderr);
-  return join(p.home, "runs", /staged as ([0-9a-f]{32})/.exec(res.stdout)?.[1] ?? "?");
-}
+const statusOf = (dir: string) => listedStatus(project.g, dir);
+const stage = (args: string[]) => stageRun(project.g, args);
 
 const allDead = (pids: number[]) => pids.every((pid) => !isAlive(pid));
-const lines = (path: string) => (existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean).length : 0);
+const lines = lineCount;
 
 describe("the supervising guild dies", () => {
   for (const [name, kill] of [

@@ -8,24 +8,18 @@
  * tmpfs. EACCES runs guild as `nobody`. Where that is not allowed (not root)
  * the tests are skipped, and say why.
  */
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
 import { GUILD_BIN, guild, guildEnv, type GuildEnv } from "../helpers/guild-cli.js";
-import { killLeftovers } from "../helpers/runs.js";
-import { tempProject, type TempProject } from "../helpers/temp-project.js";
+import type { TempProject } from "../helpers/temp-project.js";
+import { stageRun, useFaultProject } from "../helpers/fault-project.js";
 
+const project = useFaultProject("fixtures/projects/crash");
 let p: TempProject;
 let g: GuildEnv;
-beforeEach(() => {
-  p = tempProject("fixtures/projects/crash");
-  g = { cwd: p.cwd, home: p.home };
-});
-afterEach(() => {
-  killLeftovers(p.home);
-  p.cleanup();
-});
+beforeEach(() => ({ p, g } = project));
 
 const LIMIT = { timeout: 180_000 };
 const isRoot = process.getuid?.() === 0;
@@ -118,6 +112,25 @@ describe("write errors never show a stack", () => {
     assert.match(out, /\nguild: cannot write the run's output: no space left on device\n/);
     assert.match(out, /fill\.py +\S+ \S+ +error/);
   });
+
+  test("output that cannot be written while attrs can: the run reads error and runs info says why", { ...LIMIT, skip: canUnshare ? false : "needs root and unshare --mount" }, async () => {
+    const run = await stageRun(g, ["work.py"]);
+    const full = `${p.root}/full`;
+    mkdirSync(full);
+    // A full 64 KB tmpfs holds the file bind-mounted over the run's output.
+    const out = inNamespace(
+      [
+        `mount -t tmpfs -o size=64k tmpfs "${full}" || exit 99`,
+        `touch "${full}/output" && (cat /dev/zero > "${full}/fill" 2>/dev/null; true)`,
+        `touch "${run}/.guild/output" && mount --bind "${full}/output" "${run}/.guild/output" || exit 98`,
+        `g run --start "${run}" -y; echo "<exit $?>"`,
+        `g runs info "${run.split("/").pop()}" | grep -E '^(status|exit_status|error):'`,
+      ].join("\n"),
+    );
+    assert.doesNotMatch(out, /internal error|\n +at /);
+    assert.match(out, /guild: cannot write the run's output: no space left on device\n/);
+    assert.match(out, /<exit 1>\n/);
+    assert.match(out, /^status: error$/m);
+    assert.match(out, /^error: cannot write the run's output: no space left on device$/m);
+  });
 });
-
-

@@ -5,7 +5,7 @@
  * staged for later.
  */
 import { join } from "node:path";
-import type { Ctx } from "../context.js";
+import { opCtx, type Ctx } from "../context.js";
 import type { FlagMap } from "../flags/value.js";
 import { runsDirFor } from "../home.js";
 import { renderLabel } from "../label.js";
@@ -69,7 +69,7 @@ export async function runBatchOp(req: BatchRequest, ctx: Ctx): Promise<RunResult
     if (!opts.quiet) ctx.out.stdout(stagedMessage(batchOpDesc(req.op.opDesc, batchOp), id));
     return { exitCode: 0, runId: id };
   }
-  const exitCode = await startClaimedRun({ runDir, runId: id, op: batchOp, flags: optFlags }, ctx);
+  const exitCode = await startClaimedRun({ runDir, runId: id, op: batchOp, flags: optFlags }, opCtx(ctx, opts.quiet));
   return { exitCode, runId: id };
 }
 

@@ -65,7 +65,7 @@ export async function runModelBatch(batch: ModelBatch, ctx: Ctx): Promise<number
     for (let i = 0; i < maxTrials; i++) {
       if (isTerminating()) return TERMINATED_EXIT_STATUS;
       const next = nextTrial(search, [...previous, ...own], i);
-      log("INFO", startLine(next, i, settings.randomStarts, previous.length + own.length + unscored, objective));
+      log("INFO", startLine(next, i, settings.randomStarts, unscored, objective));
       const trial = createTrial(batchDir, proto, next.flags, "pending", ctx);
       log("INFO", `Running trial ${trial.id}: ${trialDesc(proto.op.opDesc, trial.flags)}`);
       const code = await startClaimedRun({ op: proto.op, runDir: trial.dir, runId: trial.id, flags: trial.flags }, progress.ctx);
@@ -105,11 +105,14 @@ function searchDims(flags: FlagMap, ctx: Ctx): FlagDim[] | undefined {
   }
 }
 
-/** Guild's explanation of each trial's origin. */
-function startLine(next: NextTrial, i: number, randomStarts: number, observed: number, objective: Objective): string {
+/**
+ * Guild's explanation of each trial's origin; `unscored` counts this
+ * batch's completed trials that logged no objective.
+ */
+function startLine(next: NextTrial, i: number, randomStarts: number, unscored: number, objective: Objective): string {
   if (!next.randomStart) return `Found ${next.used} previous trial(s) for use in optimization`;
   if (i < randomStarts) return `Random start for optimization (${i + 1} of ${randomStarts})`;
-  if (!observed) return "Random start for optimization (missing previous trials)";
+  if (!unscored) return "Random start for optimization (missing previous trials)";
   return `Random start for optimization (cannot find objective '${formatObjective(objective)}')`;
 }
 

@@ -44,7 +44,7 @@ function listingFor(op: OpDef, modelName: string): OpListing {
   };
 }
 
-function flagSummary(flag: FlagDef): string {
+export function flagSummary(flag: FlagDef): string {
   const desc = flag.description ? ` ${flag.description}` : "";
   return `${flag.name}:${desc} (default is ${encodeFlagValue(flag.default ?? null)})`;
 }

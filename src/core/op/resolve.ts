@@ -39,6 +39,8 @@ export function resolveOperation(spec: string | undefined, ctx: Ctx): Operation 
   }
   const proxy = spec === undefined ? undefined : proxyOperation(spec, ctx);
   if (proxy) return proxy;
+  // Guild says `cannot find operation missing.py`; name what is missing.
+  if (spec?.endsWith(".py") && gfRead.kind !== "invalid" && !existsSync(resolve(ctx.cwd, spec))) fail(msg.noSuchScript(spec));
   return failNotFound(spec, gfRead);
 }
 

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { Ctx } from "../context.js";
 import { runsDirFor } from "../home.js";
-import type { OpRef } from "../store/opref.js";
+import { opDescFor, type OpRef } from "../store/opref.js";
 import type { RunOptions } from "./options.js";
 import type { RunResult } from "./run-op.js";
 
@@ -52,10 +52,13 @@ export function takeBackgroundChild(env: NodeJS.ProcessEnv): BackgroundChild | u
   return colon < 0 ? undefined : { runId: value.slice(0, colon), pidfile: value.slice(colon + 1) };
 }
 
-/** Guild's name for the op in the message: the opspec, scripts relative to cwd. */
+/**
+ * The op in the message: the opspec, scripts relative to cwd, builtins by
+ * their name (Guild prints `queue:queue`).
+ */
 export function opspecFor(opref: OpRef, cwd: string): string {
   if (opref.pkgType === "script") return relative(cwd, join(opref.pkgName, opref.opName));
-  return opref.modelName ? `${opref.modelName}:${opref.opName}` : opref.opName;
+  return opDescFor(opref);
 }
 
 export async function launchInBackground(req: BackgroundLaunch, ctx: Ctx): Promise<number> {

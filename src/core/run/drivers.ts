@@ -1,19 +1,23 @@
-/** Dispatch to the in-process drivers of builtin operations. */
+/**
+ * The in-process drivers of builtin operations (batch, steps, queue), by
+ * kind. They build on core/run (they start runs), so core/run does not
+ * import them: the layer above registers them (core/ops/builtin-drivers.ts),
+ * and a new driver (a broker-backed queue) plugs in the same way.
+ */
 import type { Ctx } from "../context.js";
-import { runBatch } from "../batch/run-batch.js";
-import { runQueue } from "../queue/run-queue.js";
-import { runSteps } from "../steps/run-steps.js";
+import type { OpKind } from "../op/operation.js";
 import type { StartRequest } from "./start.js";
 
+export type Driver = (req: StartRequest, ctx: Ctx) => Promise<number>;
+
+const drivers = new Map<OpKind, Driver>();
+
+export function registerDriver(kind: OpKind, driver: Driver): void {
+  drivers.set(kind, driver);
+}
+
 export function runDriver(req: StartRequest, ctx: Ctx): Promise<number> {
-  switch (req.op.kind) {
-    case "batch":
-      return runBatch(req.runDir, ctx);
-    case "steps":
-      return runSteps(req, ctx);
-    case "queue":
-      return runQueue(req, ctx);
-    default:
-      throw new Error(`no driver for ${req.op.kind}`);
-  }
+  const driver = drivers.get(req.op.kind);
+  if (!driver) throw new Error(`no driver registered for ${req.op.kind}`);
+  return driver(req, ctx);
 }

@@ -12,7 +12,7 @@ import { writeLock } from "../store/lock.js";
 import { currentProcessId } from "../util/proc.js";
 import { openOutputScalars } from "../scalars/output-scalars.js";
 import { findExecutable } from "../util/find-executable.js";
-import { openOutputWriter } from "./output-writer.js";
+import { openOutputWriter, type OutputWriter } from "./output-writer.js";
 import { signalGroup, trackChild } from "./termination.js";
 import { GATE, GATE_END, GATE_GO } from "./supervision.js";
 import { writeAttr } from "../store/attrs.js";
@@ -33,7 +33,6 @@ export interface ProcessRequest {
  */
 const OUTPUT_DRAIN_MS = 2000;
 
-
 /** Resolves to the exit status Guild records: the code, or -signal. */
 export function execProcess(req: ProcessRequest): Promise<number> {
   const [command = "", ...args] = req.argv;
@@ -41,13 +40,7 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     req.out.stderr(`guild: cannot run ${command}: command not found\n`);
     return Promise.resolve(127);
   }
-  let outputError: string | undefined;
-  let stopForOutput = () => {};
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out), (e) => {
-    outputError = fsErrorMessage(e, "write the run's output") ?? `cannot write the run's output: ${String(e)}`;
-    req.out.stderr(`guild: ${outputError}\n`);
-    stopForOutput();
-  });
+  const output = openRunOutput(req);
   return new Promise((resolve) => {
     let done = false;
     let drainTimer: NodeJS.Timeout | undefined;
@@ -55,8 +48,9 @@ export function execProcess(req: ProcessRequest): Promise<number> {
       if (done) return;
       done = true;
       clearTimeout(drainTimer);
-      writer.close();
+      output.writer.close();
       // Output that could not be recorded: the run stopped for it, an error.
+      const outputError = output.error();
       if (outputError !== undefined) noteRunError(req.runDir, outputError);
       resolve(outputError === undefined ? status : 1);
     };
@@ -71,20 +65,13 @@ export function execProcess(req: ProcessRequest): Promise<number> {
     if (child.pid === undefined) return;
     trackChild(child);
     const pid = child.pid;
-    stopForOutput = () => signalGroup(pid, "SIGTERM");
+    output.stopWith(() => signalGroup(pid, "SIGTERM"));
     const self = currentProcessId();
-    writeLock(req.runDir, { ...currentProcessId(child.pid), supervisor: { pid: self.pid, startTime: self.startTime } });
+    writeLock(req.runDir, { ...currentProcessId(pid), supervisor: { pid: self.pid, startTime: self.startTime } });
     runClaims.completeClaim(req.runDir);
     child.stdin.on("error", () => {}); // a gate already gone reads nothing
     child.stdin.write(GATE_GO);
-    child.stdout.on("data", (chunk: Buffer) => {
-      writer.write(chunk, 0);
-      req.out.stdout(chunk);
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      writer.write(chunk, 1);
-      req.out.stderr(chunk);
-    });
+    pipeOutput(child, output.writer, req.out);
     let status = 1;
     child.once("exit", (code, signal) => {
       status = code ?? -signalNumber(signal);
@@ -98,6 +85,38 @@ export function execProcess(req: ProcessRequest): Promise<number> {
       }, OUTPUT_DRAIN_MS);
     });
     child.once("close", () => finish(status));
+  });
+}
+
+interface RunOutput {
+  writer: OutputWriter;
+  /** Why the output could not be written, once it could not. */
+  error(): string | undefined;
+  /** What stops the run when its output cannot be written. */
+  stopWith(stop: () => void): void;
+}
+
+/** The run's output files: output that cannot be written is said, and stops the run. */
+function openRunOutput(req: ProcessRequest): RunOutput {
+  let error: string | undefined;
+  let stop = () => {};
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out), (e) => {
+    error = fsErrorMessage(e, "write the run's output") ?? `cannot write the run's output: ${String(e)}`;
+    req.out.stderr(`guild: ${error}\n`);
+    stop();
+  });
+  return { writer, error: () => error, stopWith: (f) => (stop = f) };
+}
+
+/** The operation's stdout and stderr: to the run's output files and on to `out`. */
+function pipeOutput(child: ChildProcessWithoutNullStreams, writer: OutputWriter, out: Out): void {
+  child.stdout.on("data", (chunk: Buffer) => {
+    writer.write(chunk, 0);
+    out.stdout(chunk);
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    writer.write(chunk, 1);
+    out.stderr(chunk);
   });
 }
 

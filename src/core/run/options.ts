@@ -34,6 +34,8 @@ export interface RunOptions {
   saveTrials?: string;
   /** `-b/--background` or `--pidfile`: start detached (core/run/background.ts). */
   background?: { background: boolean; pidfile?: string; relaunch: Relaunch };
+  /** Where tables (`--print-trials`) are cut: the terminal's width; undefined in pipes. Not recorded. */
+  tableWidth?: number;
   /** In the detached process: the id its launcher gave the new run. */
   runId?: string;
 }

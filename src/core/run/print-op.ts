@@ -14,7 +14,6 @@ import { msg } from "../messages.js";
 import { batchOperationFor } from "../op/builtins.js";
 import type { Operation } from "../op/operation.js";
 import { shellJoin, shellQuote } from "../util/shell-quote.js";
-import { terminalWidth } from "../../output.js";
 import { flagEnvFor } from "./command.js";
 import { cmdFlagsFor } from "./op-attr.js";
 import type { RunOptions } from "./options.js";
@@ -32,7 +31,7 @@ export function printForPlan(plan: RunPlan, opts: RunOptions, ctx: Ctx): void {
   else if (opts.printTrials) {
     if (!plan.batch) fail(msg.cannotPrintTrials());
     refuseModelOptimizer(plan.batch, "printing trials");
-    for (const line of formatTrialsTable(batchTrials(plan.batch), terminalWidth(ctx.env))) out(line);
+    for (const line of formatTrialsTable(batchTrials(plan.batch), opts.tableWidth)) out(line);
   } else if (opts.saveTrials !== undefined) saveTrials(plan, opts.saveTrials, ctx, out);
 }
 

@@ -4,7 +4,7 @@
  * AI start here too. A running run is refused (a later Guild fix), and the
  * claim makes a run started by two processes at once start only once.
  */
-import type { Ctx } from "../context.js";
+import { opCtx, type Ctx } from "../context.js";
 import { exitQuietly, fail } from "../errors.js";
 import { parseFlagArgs } from "../flags/args.js";
 import { decodeFlagValue } from "../flags/decode.js";
@@ -59,7 +59,7 @@ export async function restartRun(spec: string, opts: RunOptions, ctx: Ctx): Prom
     stageClaimedRun(envReq, ctx);
     return { exitCode: 0, runId: run.id };
   }
-  return { exitCode: await startClaimedRun(envReq, ctx), runId: run.id };
+  return { exitCode: await startClaimedRun(envReq, opCtx(ctx, opts.quiet)), runId: run.id };
 }
 
 function displayName(runDir: string, op: Operation): string {

@@ -3,7 +3,7 @@
  * print what was asked for (--print-*), or confirm and stage or start a new
  * run, a batch, or (with --start) an existing run.
  */
-import type { Ctx } from "../context.js";
+import { opCtx, type Ctx } from "../context.js";
 import { exitQuietly, fail } from "../errors.js";
 import { renderLabel } from "../label.js";
 import { resolveOperation } from "../op/resolve.js";
@@ -140,6 +140,6 @@ async function runNew(plan: RunPlan, opts: RunOptions, ctx: Ctx): Promise<RunRes
     if (!opts.quiet) ctx.out.stdout(stagedMessage(op.opDesc, id));
     return { exitCode: 0, runId: id };
   }
-  const exitCode = await startClaimedRun({ runDir, runId: id, op, flags }, ctx);
+  const exitCode = await startClaimedRun({ runDir, runId: id, op, flags }, opCtx(ctx, opts.quiet));
   return { exitCode, runId: id };
 }

@@ -1,10 +1,11 @@
 /**
  * Run filters of the runs commands (§9.2), as one pure predicate over run
  * rows: status (any of), operation and label substrings (any of),
- * unlabeled, marked/unmarked, a started time range and a source code digest
- * prefix. How rows are enumerated (the store, a future index) is not its
+ * unlabeled, marked/unmarked, a started time range, a source code digest
+ * prefix, tags (any of) and (ours) the host a run ran on. How rows are enumerated (the store, a future index) is not its
  * concern: rows in, rows out, order kept.
  */
+import type { IndexedStatus } from "../store/run-order.js";
 import type { RunStatus } from "../store/status.js";
 import type { TimeRange } from "./timerange.js";
 
@@ -20,6 +21,10 @@ export interface RunsFilter {
   started?: TimeRange;
   /** Prefix of the `sourcecode_digest` attr. */
   digest?: string;
+  /** Host names (the `host` attr, where the run last started); any may match. */
+  hosts?: readonly string[];
+  /** Tags (Guild 0.9's `tags` attr); a run with any of them matches. */
+  tags?: readonly string[];
 }
 
 /** What the filters look at. */
@@ -34,6 +39,8 @@ export interface FilterableRun {
   /** Guild's run timestamp (µs): `started`, else `initialized`. */
   timestamp: number | undefined;
   digest: string;
+  host: string;
+  tags: readonly string[];
 }
 
 export function isFilterEmpty(f: RunsFilter): boolean {
@@ -45,8 +52,21 @@ export function isFilterEmpty(f: RunsFilter): boolean {
     !f.marked &&
     !f.unmarked &&
     !f.started &&
-    !f.digest
+    !f.digest &&
+    !f.tags?.length &&
+    !f.hosts?.length
   );
+}
+
+/**
+ * Which cached statuses a filter must check against the run's files (see
+ * run-stamp.ts). A finished run's stamp (`exit_status`) can only reveal it
+ * completed, failed, was terminated or is running: a filter for staged or
+ * pending runs alone cannot gain or lose it, so it need not be checked.
+ */
+export function statusCheckNeeded(f: RunsFilter): (status: IndexedStatus) => boolean {
+  const onlyQueued = f.statuses?.length && f.statuses.every((s) => s === "staged" || s === "pending");
+  return onlyQueued ? (status) => status === "staged" || status === "running" : () => true;
 }
 
 export function runMatches(run: FilterableRun, f: RunsFilter): boolean {
@@ -64,6 +84,8 @@ export function runMatches(run: FilterableRun, f: RunsFilter): boolean {
   if (f.unmarked && run.marked) return false;
   if (f.started && !startedIn(run.timestamp, f.started)) return false;
   if (f.digest !== undefined && !run.digest.startsWith(f.digest)) return false;
+  if (f.hosts?.length && !f.hosts.includes(run.host)) return false;
+  if (f.tags?.length && !f.tags.some((t) => run.tags.includes(t))) return false;
   return true;
 }
 

@@ -18,6 +18,8 @@ export function formatRunInfo(info: RunInfo): string[] {
   const lines: string[] = [];
   for (const [name, value] of infoFields(info)) lines.push(`${name}: ${value}`);
   for (const [name, value] of info.otherAttrs) lines.push(`${name}: ${formatAttr(value)}`);
+  // Guild 0.9 prints `tags:` always; here only when there are some (2020's fields otherwise).
+  if (info.row.tags.length) lines.push("tags:", ...info.row.tags.map((t) => `  - ${t}`));
   lines.push(...section("flags", info.flags));
   if (info.protoFlags !== undefined) lines.push(...section("proto-flags", info.protoFlags));
   if (info.optimizer) lines.push(...optimizerSection(info.optimizer));
@@ -58,15 +60,25 @@ function encode(v: unknown): string {
   return encodeFlagValue((v ?? null) as FlagValue);
 }
 
-/** Guild's `format_attr`: scalars as flag values, lists and maps on indented lines. */
+/**
+ * Guild's `format_attr`: scalars as flag values, lists and maps on indented
+ * lines. A list or map holding lists or maps (a pipeline's `steps`) is shown
+ * as indented YAML: Guild flattens it into lines that cannot be read back.
+ */
 export function formatAttr(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "boolean" || typeof v === "number" || isFloat(v)) return encode(v);
+  if (isNested(v)) return `\n${encodeYaml(v).split("\n").map((l) => `  ${l}`).join("\n")}`;
   if (Array.isArray(v)) return `\n${v.map((item) => `  ${formatAttr(item)}`).join("\n")}`;
   if (isFlagMap(v)) {
     const keys = Object.keys(v).sort(compareCodePoints);
     return `\n${keys.map((k) => `  ${k}: ${formatAttr(v[k])}`).join("\n")}`;
   }
   return String(v);
+}
+
+function isNested(v: unknown): boolean {
+  const items = Array.isArray(v) ? v : isFlagMap(v) ? Object.values(v) : [];
+  return items.some((item) => Array.isArray(item) || isFlagMap(item));
 }

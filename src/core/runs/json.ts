@@ -32,6 +32,7 @@ export function runListJson(row: RunRow): { [key: string]: Json } {
     cmd: toJson(readAttr(row.dir, "cmd") ?? null),
     sourcecode_digest: row.digest || null,
     batch_proto: batchProtoJson(row.dir),
+    tags: [...row.tags],
   };
 }
 

@@ -13,13 +13,16 @@ import { readAttr, readOptionalAttr } from "../store/attrs.js";
 import { listRunsIn, type RunEntry } from "../store/list-runs.js";
 import { openRunList, recheckRunList, type RunList } from "../store/run-index.js";
 import { arraySource, mergedRunList } from "../store/run-list.js";
+import type { IndexedStatus } from "../store/run-order.js";
 import { runStatus, type RunStatus } from "../store/status.js";
-import { isFilterEmpty, runMatches, type FilterableRun, type RunsFilter } from "./filter.js";
+import { isFilterEmpty, runMatches, statusCheckNeeded, type FilterableRun, type RunsFilter } from "./filter.js";
 import { opDirSuffix, runOpInfo, type RunOpInfo } from "./op-desc.js";
 
 export interface RunsQuery extends RunsFilter {
   /** List the trash (`--deleted`) instead of the runs. */
   deleted?: boolean;
+  /** List the runs in this directory (an export, an archive being imported) instead. */
+  archive?: string;
 }
 
 export interface RunRow extends FilterableRun {
@@ -56,9 +59,10 @@ export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
  * its status, the stat tells whether it still holds).
  */
 export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
-  let list: RunList = query.deleted ? mergedRunList(arraySource(trashEntries(ctx.home)), []) : openRunList(ctx.home);
-  const recheck = (start: number, end: number) => {
-    if (!query.deleted) list = recheckRunList(ctx.home, list, start, end);
+  const otherDir = query.archive ?? (query.deleted ? trashRunsDirFor(ctx.home) : undefined);
+  let list: RunList = otherDir !== undefined ? mergedRunList(arraySource(entriesIn(otherDir)), []) : openRunList(ctx.home);
+  const recheck = (start: number, end: number, needsCheck?: (status: IndexedStatus) => boolean) => {
+    if (otherDir === undefined) list = recheckRunList(ctx.home, list, start, end, needsCheck);
   };
   const userHome = userHomeFor(ctx.env);
   if (isFilterEmpty(query)) {
@@ -72,7 +76,7 @@ export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
       },
     };
   }
-  recheck(0, list.length);
+  recheck(0, list.length, statusCheckNeeded(query));
   const rows: RunRow[] = [];
   for (const entry of list) {
     const row = rowFor(entry, ctx.cwd, userHome, rows.length + 1);
@@ -107,13 +111,16 @@ class LazyRow implements RunRow {
   #label?: string;
   #marked?: boolean;
   #digest?: string;
+  #host?: string;
+  #tags?: readonly string[];
 
   constructor(entry: RunEntry, cwd: string, userHome: string, index: number) {
     this.index = index;
     this.id = entry.id;
     this.dir = entry.dir;
     this.timestamp = entry.timestamp;
-    this.#status = entry.indexedStatus;
+    // A running run's process may have died since: read its status.
+    this.#status = entry.indexedStatus === "running" ? undefined : entry.indexedStatus;
     this.#cwd = cwd;
     this.#userHome = userHome;
   }
@@ -167,19 +174,37 @@ class LazyRow implements RunRow {
     return this.#digest;
   }
 
+  get host(): string {
+    if (this.#host === undefined) {
+      const value = readAttr(this.dir, "host");
+      this.#host = typeof value === "string" ? value : "";
+    }
+    return this.#host;
+  }
+
+  get tags(): readonly string[] {
+    this.#tags ??= tagsOf(readOptionalAttr(this.dir, "tags"));
+    return this.#tags;
+  }
+
   /** Plain data (for JSON and spreading), every field read. */
   toJSON(): Omit<RunRow, "toJSON"> {
-    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest } = this;
-    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest };
+    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags, host } = this;
+    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags, host };
   }
+}
+
+/** A run's tags: Guild writes a list of strings; anything else reads as none. */
+export function tagsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((t) => String(t)) : [];
 }
 
 function labelText(label: unknown): string {
   return typeof label === "string" ? label : label === undefined || label === null ? "" : String(label);
 }
 
-function trashEntries(home: string): RunEntry[] {
-  const dir = trashRunsDirFor(home);
+/** The runs in a directory other than the store's runs/ (the trash, an export). */
+function entriesIn(dir: string): RunEntry[] {
   let ids: string[];
   try {
     ids = readdirSync(dir).filter((n) => !n.startsWith("."));

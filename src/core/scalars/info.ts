@@ -1,11 +1,12 @@
 /**
  * A run's scalars as `guild runs info` shows them under `scalars:`: each
  * key (`loss`, or `prefix#tag` for events outside `.guild`) with its last
- * value and step, `sys/` tags left out unless all are asked for.
+ * value and step, `sys/` tags left out unless all are asked for. Only the
+ * run's own: a batch's trials and a pipeline's steps show theirs.
  */
 import { pyFixed } from "../util/py-fixed.js";
 import { compareCodePoints } from "../yaml/emitter.js";
-import { runScalars, type ScalarSummary } from "./run-scalars.js";
+import { runScalars, summarizeDir, type ScalarSummary } from "./run-scalars.js";
 
 export interface InfoScalar {
   key: string;
@@ -14,7 +15,7 @@ export interface InfoScalar {
 }
 
 export function runInfoScalars(runDir: string, allScalars = false): InfoScalar[] {
-  return runScalars(runDir)
+  return runScalars(runDir, summarizeDir, true)
     .filter((s) => allScalars || !s.tag.startsWith("sys/"))
     .sort((a, b) => compareCodePoints(keyPrefix(a), keyPrefix(b)) || compareCodePoints(a.tag, b.tag))
     .map((s: ScalarSummary) => ({ key: s.key, value: s.last.value, step: s.last.step }));

@@ -40,10 +40,13 @@ export type DirSummarizer = (runDir: string, prefix: string, dir: string) => Sca
 
 export const summarizeDir: DirSummarizer = (_runDir, prefix, dir) => summarize(prefix, readDirScalars(dir));
 
-/** Every tag's summary, sorted by prefix then tag. */
-export function runScalars(runDir: string, summarizer: DirSummarizer = summarizeDir): ScalarSummary[] {
+/**
+ * Every tag's summary, sorted by prefix then tag. `ownOnly` leaves out the
+ * runs linked in the run dir (a batch's trials, a pipeline's steps).
+ */
+export function runScalars(runDir: string, summarizer: DirSummarizer = summarizeDir, ownOnly = false): ScalarSummary[] {
   const out: ScalarSummary[] = [];
-  for (const dir of eventDirs(runDir)) {
+  for (const dir of eventDirs(runDir, ownOnly)) {
     const prefix = relative(runDir, dir).split(sep).join("/");
     out.push(...summarizer(runDir, prefix, dir));
   }
@@ -80,7 +83,7 @@ export function readDirScalars(dir: string): DecodedScalar[] {
   return scalars;
 }
 
-export function eventDirs(root: string): string[] {
+export function eventDirs(root: string, ownOnly: boolean): string[] {
   const dirs: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string) => {
@@ -91,7 +94,7 @@ export function eventDirs(root: string): string[] {
     if (entries.some((e) => !e.isDirectory() && isEventFile(e.name))) dirs.push(dir);
     for (const e of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
       const path = join(dir, e.name);
-      if (e.isDirectory() || (e.isSymbolicLink() && isDir(path) && isRunDir(path))) walk(path);
+      if (e.isDirectory() || (!ownOnly && e.isSymbolicLink() && isDir(path) && isRunDir(path))) walk(path);
     }
   };
   walk(root);

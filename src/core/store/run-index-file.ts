@@ -3,11 +3,12 @@
  *
  *   guild-ts runs index v3 <changes offset> <runs/ state | -> <live> <records>\n
  *   <live run id>\n                                     (one line each)
- *   <id> <timestamp, 16 digits | 16 '-'> <C|E|T|S> <stamp, 16 digits>\n
+ *   <id> <timestamp, 16 digits | 16 '-'> <C|E|T|S|R> <stamp, 16 digits>\n
  *                                                      (69 bytes each, newest first)
  *
- * Records hold runs that finished (Completed, Error, Terminated) or are
- * Staged, with the stamp their status is checked against (run-stamp.ts).
+ * Records hold runs that finished (Completed, Error, Terminated), are
+ * Staged, or Running (its place only), with the stamp their status is
+ * checked against (run-stamp.ts).
  * "Live" runs are the others (pending, running, just changed) and those
  * that do not fit a record: readers always read them afresh.
  *
@@ -19,11 +20,12 @@ import type { IndexedStatus, RunEntry } from "./run-order.js";
 const HEADER = "guild-ts runs index v3";
 export const RECORD_BYTES = 69;
 const NO_TIMESTAMP = "-".repeat(16);
-const CODES: Record<string, IndexedStatus> = { C: "completed", E: "error", T: "terminated", S: "staged" };
-const CODE_FOR: Record<IndexedStatus, string> = { completed: "C", error: "E", terminated: "T", staged: "S" };
+const CODES: Record<string, IndexedStatus> = { C: "completed", E: "error", T: "terminated", S: "staged", R: "running" };
+const CODE_FOR: Record<IndexedStatus, string> = { completed: "C", error: "E", terminated: "T", staged: "S", running: "R" };
 const CODE_AT = 50;
 const STAMP_AT = 52;
 const STAGED_CODE = 0x53;
+const RUNNING_CODE = 0x52;
 
 export interface IndexData {
   changesOffset: number;
@@ -77,17 +79,23 @@ export function recordAt(data: IndexData, i: number, runsDir: string): RunEntry 
   };
 }
 
-/** What record i's status rests on (see run-stamp.ts), read without making an entry. */
-export function recordStamp(data: IndexData, i: number): { staged: boolean; stamp: number } {
-  const at = data.bodyOffset + i * RECORD_BYTES;
-  return { staged: data.body[at + CODE_AT] === STAGED_CODE, stamp: digitsAt(data.body, at + STAMP_AT) };
+/** Record i's status, read without making an entry. */
+export function recordStatus(data: IndexData, i: number): IndexedStatus | undefined {
+  return CODES[String.fromCharCode(data.body[data.bodyOffset + i * RECORD_BYTES + CODE_AT] as number)];
 }
 
-/** Positions of the staged records, found from their code bytes alone. */
-export function stagedPositions(data: IndexData): number[] {
+/** What record i's status rests on (see run-stamp.ts), read without making an entry. */
+export function recordStamp(data: IndexData, i: number): { unfinished: boolean; stamp: number } {
+  const at = data.bodyOffset + i * RECORD_BYTES;
+  const code = data.body[at + CODE_AT];
+  return { unfinished: code === STAGED_CODE || code === RUNNING_CODE, stamp: digitsAt(data.body, at + STAMP_AT) };
+}
+
+/** Positions of the staged and running records, found from their code bytes alone. */
+export function unfinishedPositions(data: IndexData): number[] {
   const out: number[] = [];
   for (let i = 0, at = data.bodyOffset + CODE_AT; i < data.finalCount; i++, at += RECORD_BYTES) {
-    if (data.body[at] === STAGED_CODE) out.push(i);
+    if (data.body[at] === STAGED_CODE || data.body[at] === RUNNING_CODE) out.push(i);
   }
   return out;
 }

@@ -7,9 +7,9 @@
  *   from where the logged moves lead, see run-index-changes.ts), `runs/` is
  *   listed and every run not in the index is read from its files: runs made
  *   by Guild AI or copied in by hand appear at once; removed runs disappear.
- * - Only finished and staged runs are cached (timestamp, status, and the
- *   stamp the status rests on, see run-stamp.ts); pending and running runs
- *   are read from their files every time. A cached status is checked (a
+ * - Finished and staged runs are cached (timestamp, status, and the stamp
+ *   the status rests on, see run-stamp.ts), running runs only for their
+ *   place; pending runs are read from their files every time. A cached status is checked (a
  *   stat) before it is shown or filtered on (`recheckRunList`): a run whose
  *   files changed is logged and re-read, and takes its new place. A run
  *   this tool starts is logged at once. (A staged run that Guild AI itself
@@ -20,7 +20,6 @@
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
-import { isRunDir } from "./find-run.js";
 import { dirState, noteRunChanged, readChanges, type Changes } from "./run-index-changes.js";
 import {
   formatIndex,
@@ -30,14 +29,14 @@ import {
   recordId,
   recordPosition,
   recordStamp,
+  recordStatus,
   recordTimestamp,
-  stagedPositions,
+  unfinishedPositions,
   type IndexData,
 } from "./run-index-file.js";
 import { arraySource, mergedRunList, type RecordSource, type RunList } from "./run-list.js";
-import { compareNewestFirst, runTimestamp, type IndexedStatus, type RunEntry } from "./run-order.js";
-import { isStampCurrent, isStampSettled, readStamp, stampPath } from "./run-stamp.js";
-import { statusFactsFor, statusFromFacts, type RunStatus, type StatusFacts } from "./status.js";
+import { compareNewestFirst, type IndexedStatus, type RunEntry } from "./run-order.js";
+import { isStampCurrent, isStampSettled, readRunEntry } from "./run-stamp.js";
 
 export { moveRunDir, noteRunChanged } from "./run-index-changes.js";
 export type { RunList };
@@ -86,10 +85,16 @@ export function openRunList(home: string, alsoChanged: Iterable<string> = []): R
  * re-read, which may move them: the list is opened again until the
  * positions hold only checked runs.
  */
-export function recheckRunList(home: string, list: RunList, start: number, end: number): RunList {
+export function recheckRunList(
+  home: string,
+  list: RunList,
+  start: number,
+  end: number,
+  needsCheck?: (status: IndexedStatus) => boolean,
+): RunList {
   const changed = new Set<string>();
   for (let round = 0; round < 4; round++) {
-    const stale = list.staleIn(start, end).filter((id) => !changed.has(id));
+    const stale = list.staleIn(start, end, needsCheck).filter((id) => !changed.has(id));
     if (!stale.length) return list;
     for (const id of stale) {
       changed.add(id);
@@ -128,7 +133,7 @@ function fromIndex(home: string, runsDir: string, data: IndexData, changes: Chan
   let nowIndexable = 0;
   for (const id of new Set([...data.liveIds, ...changes.changed])) {
     if (changes.removed.has(id)) continue;
-    const entry = readEntry(runsDir, id);
+    const entry = readRunEntry(runsDir, id);
     if (!entry) {
       if (wasLive.has(id)) skipped.push(id);
       continue;
@@ -159,11 +164,13 @@ function rebuild(home: string, runsDir: string, base: string | undefined, data: 
   const fresh: RunEntry[] = [];
   const skipped: string[] = [];
   for (const id of ids) {
-    // runs/ is listed anyway: check every cached run too (a stat each).
+    // runs/ is listed anyway: check the staged and running runs too (a
+    // stat each), whose place changes when they start. (A finished run
+    // keeps its place; its status is checked when shown.)
     const pos = changes.changed.has(id) ? undefined : cached.get(id);
-    if (pos !== undefined && data && recordIsCurrent(data, pos, runsDir)) keep[pos] = 1;
+    if (pos !== undefined && data && (!recordStamp(data, pos).unfinished || recordIsCurrent(data, pos, runsDir))) keep[pos] = 1;
     else {
-      const entry = readEntry(runsDir, id);
+      const entry = readRunEntry(runsDir, id);
       if (entry) fresh.push(entry);
       else skipped.push(id);
     }
@@ -196,37 +203,14 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
     at: (i) => recordAt(data, physical(i), runsDir),
     key: (i) => ({ id: recordId(data, physical(i)), timestamp: recordTimestamp(data, physical(i)) }),
     isCurrent: (i) => recordIsCurrent(data, physical(i), runsDir),
-    staged: () => stagedPositions(data).filter((p) => !skippedSet.has(p)).map((p) => recordAt(data, p, runsDir)),
+    statusOf: (i) => recordStatus(data, physical(i)),
+    unfinished: () => unfinishedPositions(data).filter((p) => !skippedSet.has(p)).map((p) => recordAt(data, p, runsDir)),
   };
 }
 
 function recordIsCurrent(data: IndexData, pos: number, runsDir: string): boolean {
-  const { staged, stamp } = recordStamp(data, pos);
-  return isStampCurrent(`${runsDir}/${recordId(data, pos)}`, staged ? "staged" : "completed", stamp);
-}
-
-function readEntry(runsDir: string, id: string): RunEntry | undefined {
-  const dir = `${runsDir}/${id}`;
-  if (!isRunDir(dir)) return undefined;
-  // Stamps before facts: a change after the facts were read shows as a
-  // stamp that no longer holds.
-  const stagedStamp = readStamp(stampPath(dir, "staged"));
-  const exitStamp = readStamp(stampPath(dir, "completed"));
-  const facts = statusFactsFor(dir);
-  const status = statusFromFacts(facts);
-  const known = knownStatus(status, facts);
-  const stamp = known === "staged" ? stagedStamp : known ? exitStamp : undefined;
-  return { id, dir, timestamp: runTimestamp(dir), indexedStatus: known, stamp };
-}
-
-/**
- * The status a record may keep: a finished run that recorded its own exit
- * status (not a remote one), or a staged run holding its STAGED token.
- */
-function knownStatus(status: RunStatus, facts: StatusFacts): IndexedStatus | undefined {
-  if (status === "staged") return facts.claim === "staged" ? "staged" : undefined;
-  if (status === "running" || status === "pending") return undefined;
-  return facts.exitStatus != null && facts.remoteExitStatus == null ? status : undefined;
+  const { unfinished, stamp } = recordStamp(data, pos);
+  return isStampCurrent(`${runsDir}/${recordId(data, pos)}`, unfinished ? "staged" : "completed", stamp);
 }
 
 function writeIndex(home: string, changesOffset: number, runsState: string | undefined, list: RunList, skipped: readonly string[]): void {

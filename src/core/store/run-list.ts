@@ -1,10 +1,10 @@
 /**
  * A list of runs in Guild's order (newest first) that is not built up
- * front: cached runs (finished or staged) stay in the index's records until
+ * front: cached runs (finished, staged, running) stay in the index's records until
  * asked for, and the few live runs are merged in by timestamp. `at(i)`
  * costs O(live).
  */
-import { compareNewestFirst, type RunEntry } from "./run-order.js";
+import { compareNewestFirst, isUnfinished, type IndexedStatus, type RunEntry } from "./run-order.js";
 
 export interface RunList extends Iterable<RunEntry> {
   readonly length: number;
@@ -16,14 +16,15 @@ export interface RunList extends Iterable<RunEntry> {
   readonly live: readonly RunEntry[];
   at(i: number): RunEntry;
   toArray(): RunEntry[];
-  /** Every run not known to be finished (live ones and staged records), newest first. */
+  /** Every run not known to be finished (live ones, staged and running records), newest first. */
   unfinished(): RunEntry[];
   /**
    * Ids of the cached runs among positions `start` to `end` whose files
    * changed since they were cached (a stat each): re-read them before
-   * trusting their status or place.
+   * trusting their status or place. `needsCheck` leaves out cached
+   * statuses whose change would not matter to the caller.
    */
-  staleIn(start: number, end: number): string[];
+  staleIn(start: number, end: number, needsCheck?: (status: IndexedStatus) => boolean): string[];
 }
 
 /** Sorted records that can be read one at a time. */
@@ -34,8 +35,10 @@ export interface RecordSource {
   key(i: number): Pick<RunEntry, "timestamp" | "id">;
   /** Whether record i still agrees with its run's files. */
   isCurrent(i: number): boolean;
-  /** The staged records. */
-  staged(): RunEntry[];
+  /** Record i's cached status. */
+  statusOf(i: number): IndexedStatus | undefined;
+  /** The staged and running records. */
+  unfinished(): RunEntry[];
 }
 
 /** Runs read from their files just now: always current. */
@@ -45,7 +48,8 @@ export function arraySource(runs: readonly RunEntry[]): RecordSource {
     at: (i) => runs[i] as RunEntry,
     key: (i) => runs[i] as RunEntry,
     isCurrent: () => true,
-    staged: () => runs.filter((r) => r.indexedStatus === "staged"),
+    statusOf: (i) => runs[i]?.indexedStatus,
+    unfinished: () => runs.filter((r) => r.indexedStatus === "staged" || r.indexedStatus === "running"),
   };
 }
 
@@ -70,8 +74,8 @@ export function mergedRunList(body: RecordSource, live: readonly RunEntry[]): Ru
     live,
     at,
     toArray: () => Array.from({ length }, (_, k) => at(k)),
-    unfinished: () => [...live.filter((r) => r.indexedStatus === undefined || r.indexedStatus === "staged"), ...body.staged()].sort(compareNewestFirst),
-    staleIn: (start, end) => {
+    unfinished: () => [...live.filter((r) => isUnfinished(r.indexedStatus)), ...body.unfinished()].sort(compareNewestFirst),
+    staleIn: (start, end, needsCheck = () => true) => {
       const stale: string[] = [];
       // Body record i sits at list position i + (live runs merged before it).
       let j = 0;
@@ -79,7 +83,9 @@ export function mergedRunList(body: RecordSource, live: readonly RunEntry[]): Ru
         while (j < live.length && (before[j] as number) <= i) j++;
         const k = i + j;
         if (k >= end) break;
-        if (k >= start && !body.isCurrent(i)) stale.push(body.key(i).id);
+        if (k < start) continue;
+        const status = body.statusOf(i);
+        if ((status === undefined || needsCheck(status)) && !body.isCurrent(i)) stale.push(body.key(i).id);
       }
       return stale;
     },

@@ -11,14 +11,21 @@ export interface RunEntry {
   /**
    * The status the run index knows: the run has finished, or is staged and
    * untouched. Checked against `stamp` before it is shown (see
-   * run-stamp.ts); otherwise derive the status from the run's files.
+   * run-stamp.ts); otherwise derive the status from the run's files. For a
+   * `running` run only its place is known: its process may die without a
+   * trace in its files, so its status is always read from them.
    */
   indexedStatus?: IndexedStatus;
   /** The change time (µs) of the file `indexedStatus` rests on. */
   stamp?: number;
 }
 
-export type IndexedStatus = "completed" | "error" | "terminated" | "staged";
+export type IndexedStatus = "completed" | "error" | "terminated" | "staged" | "running";
+
+/** Whether a run with this cached status (or none) may still change by itself. */
+export function isUnfinished(status: IndexedStatus | undefined): boolean {
+  return status === undefined || status === "staged" || status === "running";
+}
 
 export function runTimestamp(dir: string): number | undefined {
   const started = readAttr(dir, "started");

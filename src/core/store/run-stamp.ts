@@ -8,6 +8,8 @@
  *   renamed), starting it (LOCK, PENDING) or any other marker added or
  *   removed changes the directory's ctime. Its sort key (`started`, else
  *   `initialized`) cannot change while it stays staged.
+ * - A running run's place rests on its `.guild` directory too (its LOCK
+ *   goes when it ends); its status is never taken from the index.
  *
  * File times come from a coarse clock (a few ms per tick): a change in the
  * same tick as the stamp was read would keep the stamp. So a stamp counts
@@ -15,12 +17,14 @@
  * (read from its files) until a later listing.
  */
 import { statSync } from "node:fs";
-import type { IndexedStatus } from "./run-order.js";
+import { isRunDir } from "./find-run.js";
+import { runTimestamp, type IndexedStatus, type RunEntry } from "./run-order.js";
+import { statusFactsFor, statusFromFacts, type RunStatus, type StatusFacts } from "./status.js";
 
 const SETTLE_US = 20_000;
 
 export function stampPath(runDir: string, status: IndexedStatus): string {
-  return status === "staged" ? `${runDir}/.guild` : `${runDir}/.guild/attrs/exit_status`;
+  return status === "staged" || status === "running" ? `${runDir}/.guild` : `${runDir}/.guild/attrs/exit_status`;
 }
 
 /**
@@ -44,4 +48,34 @@ export function isStampCurrent(runDir: string, status: IndexedStatus, stamp: num
 /** Whether a stamp is old enough to be trusted (see SETTLE_US). */
 export function isStampSettled(stamp: number, nowUs = Date.now() * 1000): boolean {
   return nowUs - stamp >= SETTLE_US;
+}
+
+/**
+ * A run's entry read from its files, with the stamp of its status when the
+ * index may keep it.
+ */
+export function readRunEntry(runsDir: string, id: string): RunEntry | undefined {
+  const dir = `${runsDir}/${id}`;
+  if (!isRunDir(dir)) return undefined;
+  // Stamps before facts: a change after the facts were read shows as a
+  // stamp that no longer holds.
+  const stagedStamp = readStamp(stampPath(dir, "staged"));
+  const exitStamp = readStamp(stampPath(dir, "completed"));
+  const facts = statusFactsFor(dir);
+  const status = statusFromFacts(facts);
+  const known = knownStatus(status, facts);
+  const stamp = known === "staged" || known === "running" ? stagedStamp : known ? exitStamp : undefined;
+  return { id, dir, timestamp: runTimestamp(dir), indexedStatus: known, stamp };
+}
+
+/**
+ * The status a record may keep: a finished run that recorded its own exit
+ * status (not a remote one), a staged run holding its STAGED token, or a
+ * run whose live process holds its LOCK (its place only).
+ */
+function knownStatus(status: RunStatus, facts: StatusFacts): IndexedStatus | undefined {
+  if (status === "staged") return facts.claim === "staged" ? "staged" : undefined;
+  if (status === "running") return !facts.remoteLock && facts.claim === "none" && facts.lockAlive ? "running" : undefined;
+  if (status === "pending") return undefined;
+  return facts.exitStatus != null && facts.remoteExitStatus == null ? status : undefined;
 }

@@ -5,7 +5,7 @@
  * the answer's line is consumed.
  */
 import { readSync } from "node:fs";
-import { exitQuietly } from "../errors.js";
+import { fail } from "../errors.js";
 
 export function readLineSync(): string | undefined {
   const bytes: number[] = [];
@@ -28,9 +28,9 @@ export function confirm(question: string, defaultYes: boolean, writeErr: (s: str
   writeErr(`${question} ${defaultYes ? "(Y/n)" : "(y/N)"} `);
   const answer = readLineSync();
   if (answer === undefined) {
-    // End of input: click aborts, and so do we.
+    // End of input: click aborts (Guild prints only the newline); say why.
     writeErr("\n");
-    exitQuietly(1);
+    fail("no answer to the question (end of input); use -y to go ahead without asking");
   }
   // As Guild's cli.confirm: y or yes (or nothing, when yes is the default); anything else is no.
   const a = answer.trim().toLowerCase();

@@ -17,7 +17,7 @@ export interface EventFile {
 
 export function eventFiles(runDir: string): EventFile[] {
   const files: EventFile[] = [];
-  for (const dir of eventDirs(runDir)) {
+  for (const dir of eventDirs(runDir, false)) {
     const prefix = relative(runDir, dir).split(sep).join("/");
     const key = (tag: string) => scalarKey(prefix, tag);
     for (const name of listNames(dir).filter(isEventFile).sort(compareCodePoints)) {

@@ -13,7 +13,7 @@ import { filteredRunsView, rowFor, userHomeFor, type RowsView, type RunRow } fro
 import { openRunList } from "../store/run-index.js";
 import type { RunEntry } from "../store/run-order.js";
 import { runInfoScalars } from "../scalars/info.js";
-import { runFlags, runTags, type FactsCache, type RunFacts } from "./run-facts.js";
+import { runFlags, type FactsCache, type RunFacts } from "./run-facts.js";
 import { isDefaultSort, type SortSpec, type ViewRunsQuery } from "./runs-query.js";
 
 export interface RunsPage {
@@ -87,11 +87,11 @@ function scopedView(filter: RunsFilter, scope: ViewScope, ctx: Ctx): RowsView {
   return { length: rows.length, slice: (start, end) => rows.slice(start, end) };
 }
 
-/** A listed run: `runs list --json` fields plus flags, tags and `scalars` (key → [last value, step]). */
+/** A listed run: `runs list --json` fields (tags among them) plus flags and `scalars` (key → [last value, step]). */
 export function pageRow(row: RunRow): { [key: string]: Json } {
   const scalars: { [key: string]: Json } = {};
   for (const s of runInfoScalars(row.dir, true)) scalars[s.key] = [finite(s.value), s.step];
-  return { ...runListJson(row), flags: runFlags(row), tags: runTags(row), scalars };
+  return { ...runListJson(row), flags: runFlags(row), scalars };
 }
 
 type SortKey = string | number | null;

@@ -30,7 +30,8 @@ test("--print-trials table and --save-trials CSV", () => {
     "2  yes   '1'          ",
     "3                     0.5",
   ]);
-  assert.deepEqual(formatTrialsTable(trials, 10), ["#  loud  m", "1  no    h", "2  yes   '", "3         "]);
+  assert.deepEqual(formatTrialsTable(trials, 10), ["#  loud  …", "1  no    …", "2  yes   …", "3        …"]);
+  assert.equal(formatTrialsTable(trials, undefined)[1], "1  no    hello there  ");
   assert.deepEqual(formatTrialsTable([], 80), []);
   assert.equal(formatTrialsCsv(trials), "loud,msg,x\nno,hello there,\nyes,'1',\n,,0.5\n");
 });

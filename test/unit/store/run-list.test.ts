@@ -2,7 +2,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { arraySource, mergedRunList } from "../../../src/core/store/run-list.js";
-import { formatIndex, isIndexable, parseIndex, recordAt, recordTimestamp, stagedPositions } from "../../../src/core/store/run-index-file.js";
+import { formatIndex, isIndexable, parseIndex, recordAt, recordTimestamp, unfinishedPositions } from "../../../src/core/store/run-index-file.js";
 import type { RunEntry } from "../../../src/core/store/run-order.js";
 
 const id = (n: number) => n.toString(16).padStart(32, "0");
@@ -57,8 +57,16 @@ describe("mergedRunList", () => {
     });
   }
 
-  test("unfinished: live runs not finished and staged records, newest first", () => {
-    const records = [run(1, 90, "staged", 1), run(2, 70, "completed", 1), run(3, 50, "staged", 1)];
+  test("staleIn: statuses the caller need not check are not checked", () => {
+    const looked: string[] = [];
+    const source = { ...arraySource(body), isCurrent: (i: number) => (looked.push(body[i]?.id as string), false) };
+    const stale = mergedRunList(source, []).staleIn(0, 4, (s) => s === "error");
+    assert.deepEqual(stale, [id(2)]);
+    assert.deepEqual(looked, [id(2)]);
+  });
+
+  test("unfinished: live runs not finished and staged or running records, newest first", () => {
+    const records = [run(1, 90, "staged", 1), run(2, 70, "completed", 1), run(3, 50, "running", 1)];
     const live = [run(8, 80), run(7, 60, "error", 1), run(6, 40, "staged", 1)];
     assert.deepEqual(mergedRunList(arraySource(records), live).unfinished().map((r) => r.id), [1, 8, 3, 6].map(id));
   });
@@ -70,6 +78,7 @@ describe("run index file", () => {
     run(2, 5, "error", 7),
     run(3, undefined, "terminated", 0),
     run(4, 3, "staged", 1795772016685819),
+    run(5, 2, "running", 12),
   ];
   const text = formatIndex(42, "1795772016685819123", [id(7), "not-a-32-hex-id"], finals);
 
@@ -79,10 +88,10 @@ describe("run index file", () => {
     assert.equal(data.changesOffset, 42);
     assert.equal(data.runsMtime, "1795772016685819123");
     assert.deepEqual(data.liveIds, [id(7), "not-a-32-hex-id"]);
-    assert.equal(data.finalCount, 4);
-    assert.deepEqual([0, 1, 2, 3].map((i) => recordAt(data, i, "/h/runs")), finals);
-    assert.deepEqual([0, 1, 2, 3].map((i) => recordTimestamp(data, i)), [1795772016685819, 5, undefined, 3]);
-    assert.deepEqual(stagedPositions(data), [3]);
+    assert.equal(data.finalCount, 5);
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => recordAt(data, i, "/h/runs")), finals);
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => recordTimestamp(data, i)), [1795772016685819, 5, undefined, 3, 2]);
+    assert.deepEqual(unfinishedPositions(data), [3, 4]);
   });
 
   const INDEXABLE: [string, RunEntry, boolean][] = [

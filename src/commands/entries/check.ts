@@ -1,0 +1,8 @@
+// `guild check`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../cli-io.js";
+import { registerCheckCommand } from "../check.js";
+import { runCommand } from "../run-command.js";
+
+export function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerCheckCommand, name, args, io);
+}

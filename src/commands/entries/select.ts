@@ -1,0 +1,8 @@
+// `guild select`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../cli-io.js";
+import { runCommand } from "../run-command.js";
+import { registerSelectCommand } from "../select.js";
+
+export function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerSelectCommand, name, args, io);
+}
