@@ -1,6 +1,6 @@
 /** `guild comment` (= `guild runs comment`): add, list, delete or clear run comments (Guild 0.9). */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { fail, failPlain } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";

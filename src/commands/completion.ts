@@ -1,6 +1,6 @@
 /** `guild completion`: shell completion scripts, and the candidates they ask for. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import type { Ctx } from "../core/context.js";
 import type { CompletionSources } from "../core/completion.js";
 import { fail } from "../core/errors.js";

@@ -1,6 +1,6 @@
 /** `guild export LOCATION [RUN...]`: copy or move runs to a directory, a .zip or a .tar.gz. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";

@@ -1,6 +1,6 @@
 /** `guild help`: the project's operations and flags, as Guild's help shows them. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 

@@ -1,6 +1,6 @@
 /** `guild import ARCHIVE [RUN...]`: copy or move runs from a directory, a .zip or a .tar.gz into the store. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";

@@ -1,6 +1,6 @@
 /** `guild merge [RUN]`: copy a run's files into the project directory. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";

@@ -1,6 +1,6 @@
 /** `guild models`: the models the project's guild.yml defines. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 

@@ -1,6 +1,6 @@
 /** `guild open`: open a run's directory or a file in it with the desktop opener, or `--cmd`. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";

@@ -1,6 +1,6 @@
 /** `guild queues` (ours): a broker's live workers and jobs. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 

@@ -1,6 +1,6 @@
 /** `guild select`: print a run's id (or a path or attribute) for scripts (Guild 0.9). */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";

@@ -1,6 +1,6 @@
 /** `guild tag` (= `guild runs tag`): add, delete or clear run tags (Guild 0.9). */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions } from "./runs-options.js";

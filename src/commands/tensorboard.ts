@@ -1,6 +1,6 @@
 /** `guild tensorboard [RUN...]`: TensorBoard on a temporary log dir of runs' event files and HParams summaries. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { parseIntOption } from "./option-parsers.js";

@@ -1,6 +1,6 @@
 /** `guild watch`: follow a run's output until it stops (the latest running run by default). */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";

@@ -1,5 +1,5 @@
 // `guild completion`: its own bundle for the bin (see scripts/bundle.mjs).
-import type { CliIo } from "../../cli.js";
+import type { CliIo } from "../cli-io.js";
 import { registerCompletionCommand } from "../completion.js";
 import { runCommand } from "../run-command.js";
 

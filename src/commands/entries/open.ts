@@ -1,5 +1,5 @@
 // `guild open`: its own bundle for the bin (see scripts/bundle.mjs).
-import type { CliIo } from "../../cli.js";
+import type { CliIo } from "../cli-io.js";
 import { registerOpenCommand } from "../open.js";
 import { runCommand } from "../run-command.js";
 

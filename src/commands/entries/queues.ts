@@ -1,6 +1,6 @@
 // `guild queues`: its own bundle for the bin (see scripts/bundle.mjs); the
 // only command besides `run` that loads BullMQ.
-import type { CliIo } from "../../cli.js";
+import type { CliIo } from "../cli-io.js";
 import { runCommand } from "../run-command.js";
 import { registerQueuesCommand } from "../queues.js";
 

@@ -6,10 +6,11 @@
  * an unchanged file (same size and mtime) is not read at all. A file that
  * shrank or was replaced is read again from the start.
  */
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { decodeEventScalars } from "../tfevent/event.js";
 import { readRecords } from "../tfevent/tfrecord.js";
+import { readFileRange } from "../util/read-range.js";
 import { eventFiles } from "./event-files.js";
 import type { Series } from "./downsample.js";
 
@@ -63,21 +64,8 @@ export class SeriesCache {
 }
 
 function readNewRecords(path: string, state: FileState, size: number): void {
-  const length = size - state.offset;
-  if (length <= 0) return;
-  const buf = Buffer.alloc(length);
-  const fd = openSync(path, "r");
-  let read = 0;
-  try {
-    while (read < length) {
-      const n = readSync(fd, buf, read, length - read, state.offset + read);
-      if (n === 0) break;
-      read += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  for (const record of readRecords(buf.subarray(0, read))) {
+  const buf = readFileRange(path, state.offset, size - state.offset);
+  for (const record of readRecords(buf)) {
     state.offset += record.length + RECORD_OVERHEAD;
     try {
       for (const sc of decodeEventScalars(record)) pushPoint(state.byTag, sc.tag, sc.step, sc.value, sc.wallTime);

@@ -45,7 +45,7 @@ function readFacts(row: RunRow, mtimeMs: number): RunFacts {
     mtimeMs,
     started: numberOrNull(readAttr(row.dir, "started")),
     stopped: numberOrNull(readAttr(row.dir, "stopped")),
-    text: [row.id, row.opDesc, row.label, ...runTags(row), ...flagText].join(" ").toLowerCase(),
+    text: [row.id, row.opDesc, row.label, ...row.tags, ...flagText].join(" ").toLowerCase(),
   };
 }
 
@@ -53,17 +53,9 @@ export function runFlags(row: RunRow): { [name: string]: Json } {
   return flagsJson(readAttr(row.dir, "flags"));
 }
 
-export function runTags(row: RunRow): string[] {
-  return tagList(readAttr(row.dir, "tags"));
-}
-
 export function flagsJson(value: unknown): { [name: string]: Json } {
   const json = toJson(value ?? {});
   return json !== null && typeof json === "object" && !Array.isArray(json) ? json : {};
-}
-
-export function tagList(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : [];
 }
 
 function numberOrNull(v: unknown): number | null {

@@ -3,10 +3,11 @@
  * and one file's bytes for a preview. Paths are relative to the run dir
  * (or its source code copy) and may not leave it.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { listRunFiles } from "../runs/run-files.js";
 import { SOURCECODE_DIR } from "../run/op-attr.js";
+import { readFileRange } from "../util/read-range.js";
 
 export interface FileEntry {
   path: string;
@@ -39,28 +40,12 @@ export function readRunFileForView(runDir: string, path: string, sourcecode: boo
   if (!st) return { kind: "missing" };
   if (st.isDirectory()) return { kind: "directory" };
   if (!isInside(realpathSync(runDir), realpathSync(full))) return { kind: "outside" };
-  return { kind: "file", bytes: readHead(full, Math.min(limit, st.size)), size: st.size, type: contentTypeFor(full) };
+  return { kind: "file", bytes: readFileRange(full, 0, Math.min(limit, st.size)), size: st.size, type: contentTypeFor(full) };
 }
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep);
-}
-
-function readHead(path: string, length: number): Buffer {
-  const buf = Buffer.alloc(length);
-  const fd = openSync(path, "r");
-  try {
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buf, read, length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buf.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const IMAGE_TYPES: Record<string, string> = {

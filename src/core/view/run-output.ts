@@ -4,8 +4,9 @@
  * is longer than a chunk (then it is cut between characters), and `tail`
  * starts at the first whole line of the file's last bytes.
  */
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { guildPath } from "../store/paths.js";
+import { readFileRange } from "../util/read-range.js";
 
 export interface OutputChunk {
   /** Byte offset of `text`. */
@@ -24,7 +25,7 @@ export function readOutputChunk(runDir: string, from: { offset?: number; tail?: 
   const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
   const tailStart = from.tail !== undefined ? Math.max(0, size - from.tail) : undefined;
   const start = Math.min(size, tailStart ?? from.offset ?? 0);
-  const bytes = readRange(path, start, Math.min(limit, size - start));
+  const bytes = readFileRange(path, start, Math.min(limit, size - start));
   let begin = 0;
   if (tailStart !== undefined && tailStart > 0) begin = bytes.indexOf(0x0a) + 1;
   let end = bytes.length;
@@ -43,26 +44,4 @@ function charBoundary(bytes: Buffer, end: number): number {
   const b = bytes[lead] ?? 0;
   const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
   return lead + length > end ? lead : end;
-}
-
-function readRange(path: string, start: number, length: number): Buffer {
-  if (length <= 0) return Buffer.alloc(0);
-  const buf = Buffer.alloc(length);
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch {
-    return Buffer.alloc(0);
-  }
-  try {
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buf, read, length - read, start + read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buf.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
 }

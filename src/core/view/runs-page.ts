@@ -2,15 +2,18 @@
  * `/api/runs`: one page of the filtered, searched and sorted runs, each as
  * `runs list --json` shows it plus its flags, tags and last scalar values.
  * The default order (newest first, no search) is served from the run index
- * and reads only the page's runs; a search or another order reads every
- * filtered run's facts (cached, see run-facts.ts).
+ * and reads only the page's runs; a search or another order looks at every
+ * run once, keeping only what it sorts on (search text cached, see
+ * run-facts.ts).
  */
 import type { Ctx } from "../context.js";
 import { isFilterEmpty, runMatches, type RunsFilter } from "../runs/filter.js";
 import { runListJson, type Json } from "../runs/json.js";
-import { filteredRunsView, type RowsView, type RunRow } from "../runs/list.js";
+import { filteredRunsView, rowFor, userHomeFor, type RowsView, type RunRow } from "../runs/list.js";
+import { openRunList } from "../store/run-index.js";
+import type { RunEntry } from "../store/run-order.js";
 import { runInfoScalars } from "../scalars/info.js";
-import { runFlags, runTags, type FactsCache, type RunFacts } from "./run-facts.js";
+import { runFlags, type FactsCache, type RunFacts } from "./run-facts.js";
 import { isDefaultSort, type SortSpec, type ViewRunsQuery } from "./runs-query.js";
 
 export interface RunsPage {
@@ -27,20 +30,50 @@ export interface ViewScope {
 }
 
 export function runsPage(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: FactsCache): RunsPage {
-  const view = scopedView(q.filter, scope, ctx);
   if (!q.text.length && isDefaultSort(q.sort)) {
+    const view = scopedView(q.filter, scope, ctx);
     const rows = view.slice(q.offset, q.offset + q.limit);
     return { total: view.length, offset: q.offset, limit: q.limit, runs: rows.map(pageRow) };
   }
-  const all = view.slice(0, view.length);
-  facts.retain(new Set(all.map((r) => r.id)));
-  let rows = all.map((row) => ({ row, facts: facts.factsFor(row) }));
-  if (q.text.length) rows = rows.filter(({ facts: f }) => q.text.every((word) => f.text.includes(word)));
+  const keyed = matchingRuns(q, scope, ctx, facts);
+  keyed.sort((a, b) => compareKeys(a.key, b.key, q.sort.desc) || a.index - b.index);
+  const userHome = userHomeFor(ctx.env);
+  const page = keyed.slice(q.offset, q.offset + q.limit).map((m) => rowFor(m.entry, ctx.cwd, userHome, m.index));
+  return { total: keyed.length, offset: q.offset, limit: q.limit, runs: page.map(pageRow) };
+}
+
+interface Match {
+  entry: RunEntry;
+  /** 1-based, in the filtered newest-first list. */
+  index: number;
+  key: SortKey;
+}
+
+/**
+ * Every run in scope that the filter and search words match, with its sort
+ * key. Rows are made one at a time and dropped once looked at: what stays
+ * is the run's entry and key (and its search text, in the facts cache), so
+ * a search of 100,000 runs does not hold 100,000 rows.
+ */
+function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: FactsCache): Match[] {
+  const userHome = userHomeFor(ctx.env);
   const key = sortKey(q.sort);
-  const keyed = rows.map((r) => ({ ...r, key: key(r.row, r.facts) }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key, q.sort.desc) || a.row.index - b.row.index);
-  const page = keyed.slice(q.offset, q.offset + q.limit);
-  return { total: keyed.length, offset: q.offset, limit: q.limit, runs: page.map((r) => pageRow(r.row)) };
+  const seen = new Set<string>();
+  const out: Match[] = [];
+  let index = 0;
+  for (const entry of openRunList(ctx.home)) {
+    seen.add(entry.id);
+    if (scope.ids && !scope.ids.has(entry.id)) continue;
+    const row = rowFor(entry, ctx.cwd, userHome);
+    if (!isFilterEmpty(scope.filter) && !runMatches(row, scope.filter)) continue;
+    if (!isFilterEmpty(q.filter) && !runMatches(row, q.filter)) continue;
+    row.index = ++index;
+    const f = facts.factsFor(row);
+    if (q.text.length && !q.text.every((word) => f.text.includes(word))) continue;
+    out.push({ entry, index, key: key(row, f) });
+  }
+  facts.retain(seen);
+  return out;
 }
 
 /** The query's filter within the scope; without a scope, straight from the run index. */
@@ -50,14 +83,15 @@ function scopedView(filter: RunsFilter, scope: ViewScope, ctx: Ctx): RowsView {
   const rows = inScope
     .slice(0, inScope.length)
     .filter((r) => (!scope.ids || scope.ids.has(r.id)) && (isFilterEmpty(filter) || runMatches(r, filter)));
+  rows.forEach((r, i) => (r.index = i + 1));
   return { length: rows.length, slice: (start, end) => rows.slice(start, end) };
 }
 
-/** A listed run: `runs list --json` fields plus flags, tags and `scalars` (key → [last value, step]). */
+/** A listed run: `runs list --json` fields (tags among them) plus flags and `scalars` (key → [last value, step]). */
 export function pageRow(row: RunRow): { [key: string]: Json } {
   const scalars: { [key: string]: Json } = {};
   for (const s of runInfoScalars(row.dir, true)) scalars[s.key] = [finite(s.value), s.step];
-  return { ...runListJson(row), flags: runFlags(row), tags: runTags(row), scalars };
+  return { ...runListJson(row), flags: runFlags(row), scalars };
 }
 
 type SortKey = string | number | null;
