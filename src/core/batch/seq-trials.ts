@@ -6,7 +6,7 @@
  * trials whose values lie outside this search space are left out.
  */
 import { pyEquals } from "../flags/py-compare.js";
-import type { FlagMap, FlagValue } from "../flags/value.js";
+import { nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import type { Rng } from "../util/seeded-random.js";
 import { sampleDim, type FlagDim } from "./search-space.js";
 import { suggestUnitPoint, type ModelOptimizer, type SuggestSettings } from "./suggest.js";
@@ -54,7 +54,7 @@ export function nextTrial(search: SeqSearch, observations: readonly Observation[
   // A model that proposes a trial already made learns nothing from it: draw instead.
   if (!randomStart && observations.some((o) => dims.every((d, i) => pyEquals(o.flags[d.name], chosen[i])))) chosen = randomValues(search);
   if (trialIndex === 0) chosen = chosen.map((v, i) => dims[i]?.initial ?? v);
-  const flags: FlagMap = { ...search.protoFlags };
+  const flags: FlagMap = nameMap(search.protoFlags);
   dims.forEach((d, i) => (flags[d.name] = chosen[i] ?? null));
   return { flags, randomStart, used: randomStart ? 0 : points.length };
 }

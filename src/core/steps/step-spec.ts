@@ -8,7 +8,7 @@
 import { fail } from "../errors.js";
 import { formatFlagAssigns } from "../flags/encode.js";
 import { pythonRepr, pythonStr, pythonStrRepr } from "../flags/py-repr.js";
-import { isFlagMap, isFloat, type FlagMap, type FlagValue } from "../flags/value.js";
+import { isFlagMap, isFloat, nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { msg } from "../messages.js";
 import { shellSplit } from "../util/shell-quote.js";
 import { isSwitchParam, parseRunSpecArgs, type ParamValue } from "./run-spec-args.js";
@@ -91,7 +91,7 @@ function resolveTextParams(params: Record<string, ParamValue>, parentFlags: Flag
 function stepData(step: unknown): FlagMap {
   if (typeof step === "string") return { run: step };
   if (!isFlagMap(step)) fail(msg.invalidStepData(pythonRepr(step as FlagValue)));
-  const data: FlagMap = { ...step };
+  const data: FlagMap = nameMap(step);
   if ("flags" in data) {
     const flags = data.flags;
     if (Array.isArray(flags)) data.flags = flags;
