@@ -40,7 +40,9 @@ export interface BatchSpec {
   randomSeed: number;
 }
 
+/** A grid's or a random search's trials; a model optimizer's are chosen one at a time (run-model-batch.ts). */
 export function batchTrials(spec: BatchSpec): FlagMap[] {
+  if (isModelOptimizer(spec.optimizer)) throw new Error(`${spec.optimizer} chooses its trials one at a time`);
   return spec.optimizer === "random" ? randomBatchTrials(spec) : sampledGridTrials(spec);
 }
 
