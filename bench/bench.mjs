@@ -248,6 +248,58 @@ function queueOverheadIn(home, K, label) {
   report(`queue overhead per started run, ${label}`, `${ms.toFixed(1)} ms beyond the run's own process`, "<= 15 ms", ms <= 15, `(${K} no-op runs)`);
 }
 
+/**
+ * The broker (issue 11): a worker's cost per started run against the file
+ * queue's, measured the same way in the same run (an empty store, a real
+ * redis-server on a loopback port); then the throughput of 1,000 no-op
+ * trials drained by 6 workers at once.
+ */
+async function brokerBench() {
+  const { startRedis } = await import("../dist/test/helpers/redis.js");
+  const redis = await startRedis();
+  try {
+    const K = 40;
+    if (want("broker")) {
+      const file = withHome(0, (home) => perRunOverhead(home, K, {}));
+      const broker = withHome(0, (home) => perRunOverhead(home, K, { GUILD_BROKER: redis.url }));
+      const more = broker - file;
+      report("broker queue overhead per started run", `${broker.toFixed(1)} ms (file queue ${file.toFixed(1)} ms): ${more >= 0 ? "+" : ""}${more.toFixed(1)} ms`, "<= +20 ms", more <= 20, `(${K} no-op runs)`);
+    }
+    if (want("broker-throughput")) withHome(0, (home) => brokerThroughput(home, redis.url, 1000, 6));
+  } finally {
+    await redis.stop();
+  }
+}
+
+/** A queue's wall time per run beyond the run's own process (as queueOverheadIn), with `env`. */
+function perRunOverhead(home, K, env) {
+  const stage = () => measure(guild("run", "noop.py", `x=[${Array.from({ length: K }, (_, i) => i).join(",")}]`, "--stage-trials", "-y", "-q"), { GUILD_HOME: home, ...env }, PROJECT);
+  const queue = () => measure(guild("run", "queue", "run-once=yes", "-y"), { GUILD_HOME: home, ...env }, PROJECT);
+  stage();
+  queue();
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const empty = queue().wall;
+    const before = new Set(readdirSync(join(home, "runs")));
+    stage();
+    const staged = readdirSync(join(home, "runs")).filter((id) => !before.has(id));
+    const full = queue().wall;
+    const processSeconds = staged.map((id) => runSeconds(join(home, "runs", id))).reduce((a, b) => a + b, 0);
+    samples.push(((full - empty - processSeconds) / K) * 1000);
+  }
+  return median(samples);
+}
+
+function brokerThroughput(home, url, trials, workers) {
+  const env = { ...process.env, GUILD_HOME: home, GUILD_BROKER: url, NO_IMPORT_FLAGS_PROGRESS: "1" };
+  const values = Array.from({ length: trials }, (_, i) => i).join(",");
+  execFileSync(process.execPath, [GUILD, "run", "noop.py", `x=[${values}]`, "--stage-trials", "-y", "-q"], { cwd: PROJECT, env, stdio: "ignore" });
+  const script = Array.from({ length: workers }, () => `"${process.execPath}" "${GUILD}" run queue run-once=yes -y >/dev/null 2>&1 &`).join("\n") + "\nwait";
+  const r = measure(["sh", "-c", script], env, PROJECT);
+  const done = readdirSync(join(home, "runs")).filter((id) => existsSync(join(home, "runs", id, ".guild", "attrs", "exit_status"))).length;
+  report(`broker throughput, ${trials} no-op trials, ${workers} workers`, `${(trials / r.wall).toFixed(1)} runs/s (${r.wall.toFixed(1)} s wall, ${done} runs finished)`, "-", done >= trials);
+}
+
 /** A run's process time from its attrs (0 for the batch run, which has no process). */
 function runSeconds(dir) {
   const read = (name) => {
@@ -302,6 +354,7 @@ if (want("compare")) compare();
 if (want("staging")) staging();
 if (want("queue")) queueOverhead();
 if (want("independence")) sizeIndependence();
+if (want("broker") || want("broker-throughput")) await brokerBench();
 
 console.log("| measure | figure | target | met |\n|---|---|---|---|");
 for (const r of rows) console.log(`| ${r.name} | ${r.figure} ${r.note} | ${r.target} | ${r.ok ? "yes" : "**no**"} |`);

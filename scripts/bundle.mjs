@@ -6,7 +6,7 @@
 // bin/package.json for the bin): Node's ES module loader alone costs ~9 ms
 // of CPU at every start, a quarter of Node's own start-up.
 // (tsc still builds dist/src for the type check and the unit tests.)
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const common = {
@@ -14,8 +14,9 @@ const common = {
   format: "cjs",
   platform: "node",
   target: "node20",
-  // `yaml` stays a runtime dependency, loaded only when a file needs it.
-  external: ["yaml"],
+  // `yaml` stays a runtime dependency, loaded only when a file needs it;
+  // so do BullMQ and ioredis, loaded only when a broker is used.
+  external: ["yaml", "bullmq", "ioredis"],
   // Our source is ESM: give `import.meta.url` its CommonJS equivalent, and
   // turn `import()` of the command entries into require().
   define: { "import.meta.url": "__guildImportMetaUrl" },
@@ -64,3 +65,18 @@ await build({
   outdir: "dist/bundle/entries",
   plugins: [lazyChildProcess],
 });
+
+// `guild view`'s page: one browser script (uPlot included) and one style
+// sheet, shipped in the package: no CDN, works offline.
+await build({
+  entryPoints: ["ui/main.ts"],
+  outfile: "dist/bundle/view/app.js",
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  logLevel: "warning",
+});
+writeFileSync("dist/bundle/view/app.css", readFileSync("node_modules/uplot/dist/uPlot.min.css", "utf8") + readFileSync("ui/app.css", "utf8"));
+copyFileSync("ui/index.html", "dist/bundle/view/index.html");

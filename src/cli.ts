@@ -6,22 +6,15 @@
  * '<path>': <reason>` and 1, anything else → a stack and "internal error".
  */
 import type { CommanderError } from "commander";
-import type { Out } from "./core/context.js";
 import { EXIT, isGuildError } from "./core/errors.js";
 import { VERSION } from "./core/package-info.js";
-import { parseGlobalArgs, type GlobalArgs } from "./commands/global-args.js";
+import { parseGlobalArgs } from "./commands/global-args.js";
+import type { CliIo } from "./commands/cli-io.js";
 import { COMMANDS, findCommand } from "./commands/registry.js";
 import { didYouMean } from "./core/util/closest-word.js";
 import { fsErrorMessage } from "./core/store/write-errors.js";
 
-export interface CliIo {
-  out: Out;
-  /** Set by a command whose result is an exit code (an operation's). */
-  exitCode: number;
-  globals: Pick<GlobalArgs, "home" | "cwd">;
-  /** The command's own arguments (after its name). */
-  args?: readonly string[];
-}
+export type { CliIo };
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   try {
@@ -73,6 +66,7 @@ const ARG_ALIASES: Record<string, string[]> = {
   "-Fd": ["--digest"],
   "-Ft": ["--filter-tag"],
   "-rm": ["--remove"],
+  "-cc": ["--strict-cols"],
 };
 
 /** `-Fo` filters runs by operation, but is `--opt-flag` to `guild run`. */

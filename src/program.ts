@@ -4,7 +4,7 @@
  * usage-error wording.
  */
 import { Command } from "commander";
-import type { CliIo } from "./cli.js";
+import type { CliIo } from "./commands/cli-io.js";
 import { usageErrorMessage } from "./commands/usage-errors.js";
 
 export function createProgram(io: CliIo): Command {

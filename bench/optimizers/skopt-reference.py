@@ -6,7 +6,9 @@ benchmark's functions. Run with Guild's Python and source on the path:
   PYTHONPATH=/work/ref-guild/guild-src /usr/bin/python3 bench/optimizers/skopt-reference.py \
       --trials 20,40 --seeds 10 --optimizers gp,forest,gbrt,random
 
-Prints one JSON line per (function, optimizer, trials) with the best values.
+Prints one JSON line per (function, optimizer, trials) with the best value
+of each seed's search, and its median and quartiles (linear interpolation,
+as bench.mjs computes them).
 """
 import argparse
 import json
@@ -83,7 +85,9 @@ def main():
         for opt in args.optimizers.split(","):
             for trials in [int(t) for t in args.trials.split(",")]:
                 best = [run(fname, opt, trials, seed) for seed in range(1, args.seeds + 1)]
-                print(json.dumps({"function": fname, "optimizer": "skopt-" + opt, "trials": trials, "best": best}), flush=True)
+                q1, med, q3 = np.percentile(best, [25, 50, 75])
+                print(json.dumps({"function": fname, "optimizer": "skopt-" + opt, "trials": trials, "median": med,
+                                  "q1": q1, "q3": q3, "best": best}), flush=True)
 
 
 if __name__ == "__main__":

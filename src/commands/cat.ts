@@ -1,6 +1,6 @@
 /** `guild cat [RUN]`: show a run file (`-p PATH`) or the run's output (`--output`). */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addRunFilters, runsQueryFor, type RunFilterCliOptions } from "./run-filters.js";

@@ -1,6 +1,6 @@
 /** `guild compare [RUN...]`: flags and last scalar values of runs, side by side. */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
@@ -19,6 +19,8 @@ interface CompareCliOptions extends RunFilterCliOptions {
   json?: boolean;
   includeBatch?: boolean;
   printScalars?: boolean;
+  cols?: string;
+  strictCols?: string;
 }
 
 function parseLimit(value: string): number {
@@ -35,7 +37,12 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
       "Compare run results: run, operation, started, time, status, label, one\n" +
         "column per flag, then the step and last value of each scalar.\n\n" +
         "RUN may be an index (1), a range (2:4) or an id prefix; all runs when not\n" +
-        "given. Batch runs are left out unless --include-batch.",
+        "given. Batch runs are left out unless --include-batch.\n\n" +
+        "COLUMN SPECS (-c, and an operation's 'compare:' in guild.yml, which replaces\n" +
+        "its flag and scalar columns): a comma list of scalars ('loss', 'min loss',\n" +
+        "'max acc step', 'first val#loss'; qualifiers min, max, first, last, avg,\n" +
+        "total, count), flags ('=lr') and run attributes ('.started'), each\n" +
+        "optionally 'as NAME' (quoted if it has spaces).",
     )
     .argument("[runs...]", "runs to compare")
     .option("--min <column>", "Show the lowest values for COLUMN first.")
@@ -47,12 +54,16 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     .option("-r, --skip-core", "Don't show core columns.")
     .option("-t, --table", "Show comparison data as a table.")
     .option("--csv <path>", "Save comparison data to a CSV file. Use '-' for PATH to print to standard output.")
+    .option("-c, --cols <columns>", "Comma delimited list of additional columns to compare (see COLUMN SPECS). Cannot be used with --strict-cols.")
+    .option("--strict-cols <columns>", "Comma delimited list of the only columns to compare (-cc). Cannot be used with --cols.")
     .option("--json", "Print comparison data as JSON.")
     .option("--include-batch", "Include batch runs.")
     .option("--print-scalars", "Show available scalars and exit.");
   addRunFilters(cmd);
   cmd.action(async (specs: string[], o: CompareCliOptions & { limit?: number }, self: Command) => {
     checkExclusive(o);
+    if (o.cols !== undefined && o.strictCols !== undefined) fail("--cols cannot be used with --strict-cols");
+    const strict = o.strictCols !== undefined;
     const { compareRuns, saveCompareCsv } = await import("../core/compare/compare-runs.js");
     const out = await import("./compare-output.js");
     const ctx = contextFor(self, io, { createHome: false });
@@ -62,8 +73,9 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
         filter: runsQueryFor(o, self),
         includeBatch: o.includeBatch === true,
         allScalars: o.allScalars === true,
-        skipCore: o.skipCore === true,
-        skipOpCols: o.skipOpCols === true,
+        skipCore: o.skipCore === true || strict,
+        skipOpCols: o.skipOpCols === true || strict,
+        columns: o.strictCols ?? o.cols,
         minCol: o.min,
         maxCol: o.min === undefined ? o.max : undefined,
         limit: o.limit ?? o.top,

@@ -2,7 +2,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import type { Ctx } from "../core/context.js";
 import { fail } from "../core/errors.js";
 import { assertDirOrMissing, ensureGuildHome, guildHomeFor } from "../core/home.js";

@@ -1,6 +1,6 @@
 /** `guild operations` (alias `ops`), and `guild run OP --help-op`. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import type { Ctx } from "../core/context.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";

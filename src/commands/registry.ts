@@ -5,7 +5,7 @@
  * In the bin each entry is one self-contained bundle, so a command loads
  * two files (cli.js and its own), not dozens of shared chunks.
  */
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 
 export type CommandMain = (name: string, args: readonly string[], io: CliIo) => Promise<void>;
 
@@ -40,6 +40,31 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./entries/compare.js"),
   },
   {
+    name: "completion",
+    summary: "Generate command completion script.",
+    load: () => import("./entries/completion.js"),
+  },
+  {
+    name: "diff",
+    summary: "Diff two runs.",
+    load: () => import("./entries/diff.js"),
+  },
+  {
+    name: "export",
+    summary: "Export one or more runs.",
+    load: () => import("./entries/export.js"),
+  },
+  {
+    name: "help",
+    summary: "Show help for the project's operations.",
+    load: () => import("./entries/help.js"),
+  },
+  {
+    name: "import",
+    summary: "Import one or more runs from an archive.",
+    load: () => import("./entries/import.js"),
+  },
+  {
     name: "label",
     summary: "Set run labels.",
     load: () => import("./entries/label.js"),
@@ -53,6 +78,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "mark",
     summary: "Mark a run.",
     load: () => import("./entries/mark.js"),
+  },
+  {
+    name: "merge",
+    summary: "Copy run files to a project directory.",
+    load: () => import("./entries/merge.js"),
   },
   {
     name: "models",
@@ -69,6 +99,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     aliases: ["ops"],
     summary: "Show model operations.",
     load: () => import("./entries/operations.js"),
+  },
+  {
+    name: "queues",
+    summary: "Show queue workers and jobs of a broker.",
+    load: () => import("./entries/queues.js"),
   },
   {
     name: "run",
@@ -95,6 +130,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Add or remove run tags.",
     load: () => import("./entries/tag.js"),
   },
+  {
+    name: "tensorboard",
+    summary: "Visualize runs with TensorBoard.",
+    load: () => import("./entries/tensorboard.js"),
+  },
+  { name: "view", summary: "Visualize runs in a local web application.", load: () => import("./entries/view.js") },
   {
     name: "watch",
     summary: "Watch run output.",

@@ -1,6 +1,6 @@
 /** Runs one command: a fresh commander root with just that command on it. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { createProgram } from "../program.js";
 
 export type Register = (program: Command, io: CliIo) => void;

@@ -1,6 +1,6 @@
 /** `guild run`: options and help text; the work is in core/run/run-op.ts. */
 import { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { isFlagArg } from "../core/flags/args.js";
 import { defaultRunOptions, type RunOptions } from "../core/run/options.js";
 import { configure } from "../program.js";
@@ -114,6 +114,10 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       const opts = { ...runOptionsFor(args, options), tableWidth: terminalWidth(ctx.env) };
       const run = () => runOp(bgChild ? { ...opts, runId: bgChild.runId, yes: true } : opts, ctx);
       const result = bgChild ? await runAsBackgroundChild(bgChild, run) : await run();
+      if (ctx.env.GUILD_BROKER) {
+        const { publishStagedRuns } = await import("../core/broker/publish.js");
+        await publishStagedRuns(ctx);
+      }
       io.exitCode = exitCodeAfterSignal() ?? result.exitCode;
     });
   configure(cmd, io);

@@ -1,6 +1,6 @@
 /** `guild runs info [RUN]`: one run's details (§9.7), or `--json`. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions } from "./runs-options.js";

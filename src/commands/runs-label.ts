@@ -1,6 +1,6 @@
 /** `guild runs label` (= `guild label`): set, prepend, append, remove or clear labels. */
 import { Command, Option } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions } from "./runs-options.js";

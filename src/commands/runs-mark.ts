@@ -1,6 +1,6 @@
 /** `guild runs mark` (= `guild mark`): mark runs, or unmark them with `--clear`. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions } from "./runs-options.js";

@@ -26,12 +26,15 @@ export interface FilterCliOptions extends StatusCliOptions {
   unmarked?: boolean;
   started?: string;
   digest?: string;
+  /** Repeated `--host` filter; a string where the command's own `--host` is an address. */
+  host?: string[] | string;
   /** `--tag` where it filters; `-Ft` always (label's `--tag` prepends). */
   tag?: string[] | string;
   filterTag?: string[];
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** Commander's accumulator for a repeatable option. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function addStatusFilters(cmd: Command): Command {
   return cmd
@@ -47,24 +50,31 @@ export function addStatusFilters(cmd: Command): Command {
 export function addOpAndLabelFilters(cmd: Command): Command {
   filterOption(cmd, "-o, --operation <val>", "Filter runs with operations matching VAL (-Fo).", collect);
   filterOption(cmd, "-l, --label <val>", "Filter runs with labels matching VAL (-Fl).", collect);
-  return cmd
+  filterOption(cmd, "-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).");
+  filterOption(cmd, "-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).");
+  cmd
     .option("-U, --unlabeled", "Filter only runs without labels (-Fu).")
     .option("-M, --marked", "Filter only marked runs (-Fm).")
     .option("-N, --unmarked", "Filter only unmarked runs (-Fn).")
-    .option("-S, --started <range>", "Filter only runs started within RANGE, e.g. 'last hour', today, 'after 7-1' (-Fs).")
-    .option("-D, --digest <val>", "Filter only runs with a matching source code digest (-Fd).")
     .addOption(new Option("--filter-tag <tag>").hideHelp().argParser(collect));
+  // `view` and `tensorboard` have a --host of their own (the address they serve on).
+  if (!cmd.options.some((o) => o.long === "--host")) {
+    cmd.option("--host <name>", "Filter only runs that ran on host NAME (may be used more than once).", collect);
+  }
+  return cmd;
 }
 
 /**
  * A filter option whose short flag is left out where the command uses it
- * for something else (`comment -l` lists, as in Guild 0.9, whose filters
- * are all `-F?`); the `-F?` spelling still reaches it (src/cli.ts).
+ * for something else (`comment -l` lists, `diff -D` diffs deps, `merge -S`
+ * skips source code, as in Guild 0.9, whose filters are all `-F?`); the
+ * `-F?` spelling still reaches it (src/cli.ts).
  */
-function filterOption(cmd: Command, flags: string, description: string, parse: (v: string, prev?: string[]) => string[]): void {
+function filterOption(cmd: Command, flags: string, description: string, parse?: (v: string, prev?: string[]) => string[]): void {
   const [short, long] = flags.split(", ") as [string, string];
   const taken = cmd.options.some((o) => o.short === short);
-  cmd.option(taken ? long : flags, description, parse);
+  if (parse) cmd.option(taken ? long : flags, description, parse);
+  else cmd.option(taken ? long : flags, description);
 }
 
 /** `--tag TAG` filters (Guild's `-Ft, --tag`), unless the command's own `--tag` does something else. */
@@ -102,6 +112,7 @@ export function runsFilterFor(o: FilterCliOptions, cmdPath: string, now = new Da
     unmarked: o.unmarked === true,
     started: o.started !== undefined ? startedRange(o.started, cmdPath, now) : undefined,
     digest: o.digest,
+    hosts: Array.isArray(o.host) ? o.host : [],
     tags: [...(o.filterTag ?? []), ...(Array.isArray(o.tag) ? o.tag : [])],
   };
 }

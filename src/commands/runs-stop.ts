@@ -1,6 +1,6 @@
 /** `guild runs stop` (= `guild stop`): stop running runs and what they started. */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { parseIntOption } from "./option-parsers.js";

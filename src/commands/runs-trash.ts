@@ -1,6 +1,6 @@
 /** `guild runs purge` and `guild runs restore`: act on deleted runs (`runs list -d`). */
 import type { Command } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import type { Ctx } from "../core/context.js";
 import type { RunRow } from "../core/runs/list.js";
 import { configure } from "../program.js";

@@ -3,7 +3,7 @@
  * list and rm is defined in its own module (runs-info.ts, runs-label.ts, ...).
  */
 import { Command, Help } from "commander";
-import type { CliIo } from "../cli.js";
+import type { CliIo } from "./cli-io.js";
 import type { Ctx } from "../core/context.js";
 import { EXIT, fail } from "../core/errors.js";
 import { didYouMean } from "../core/util/closest-word.js";

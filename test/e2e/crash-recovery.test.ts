@@ -162,7 +162,7 @@ describe("LOCK files", () => {
     ["a dead process", () => `${deadPid()}`.padEnd(9) + `\nstart=1 host=${hostname()}\n`, "terminated"],
     ["Guild's pid-only LOCK of a live process (cannot tell)", (pid) => `${pid}`, "running"],
     ["Guild's pid-only LOCK of a dead process", () => `${deadPid()}`, "terminated"],
-    ["a process on another host (cannot tell)", (pid) => `${pid}`.padEnd(9) + `\nstart=1 host=elsewhere.example\n`, "running"],
+    ["a process on another host, LOCK fresh (judged by its age, not its pid)", (pid) => `${pid}`.padEnd(9) + `\nstart=1 host=elsewhere.example\n`, "running"],
     [
       "a process that exited while the guild that started it still records its end",
       (pid) => `${deadPid()}`.padEnd(9) + `\nstart=1 host=${hostname()} guild=${pid}.${startOf(pid)}\n`,

@@ -94,6 +94,13 @@ describe("objective, failures and previous trials", () => {
     assert.match(info, /objective: acc \(maximized\)/);
     const accs = [1, 2].map(async (i) => Number(/acc: (\S+)/.exec(await s().run(["runs", "info", String(i)]))?.[1]));
     assert.equal(Number(best[2]), Math.max(...(await Promise.all(accs))));
+    const json = JSON.parse((await guild(["runs", "info", "3", "--json"], { cwd: p.cwd, home: p.home })).stdout) as {
+      optimizer: { name: string; objective: string; scored_trials: number; best_trial: { id: string; value: number } };
+    };
+    const { best_trial: bestTrial, ...rest } = json.optimizer;
+    assert.deepEqual(rest, { name: "tpe", objective: "acc (maximized)", scored_trials: 2 });
+    assert.match(bestTrial.id, /^[0-9a-f]{32}$/);
+    assert.ok(Math.abs(bestTrial.value - Number(best[2])) < 1e-6);
   });
 
   test("a failing trial and a trial without the objective are left out, with Guild's lines", async () => {

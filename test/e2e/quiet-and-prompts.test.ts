@@ -37,7 +37,8 @@ describe("quiet runs and unanswered questions", () => {
 
   test("-q on --start of a run hides its output", async () => {
     await guild(["run", "say.py", "msg=again", "-y"], g);
-    const r = await guild(["run", "--start", "1", "-q", "-y"], g);
+    const id = (await guild(["select"], g)).stdout.trim();
+    const r = await guild(["run", "--start", id, "-q", "-y"], g);
     assert.deepEqual([r.stdout, r.stderr, r.exitCode], ["", "", 0]);
   });
 

@@ -102,7 +102,7 @@ describe("guild --version and --help", () => {
     const commands = r.stdout.slice(r.stdout.indexOf("\nCommands:\n") + 11).trim().split("\n").map((l) => l.trim().split(/\s+/)[0]);
     // Every registered command, in order (test/unit/registry.test.ts checks the registry against the entry modules).
     assert.deepEqual(commands, COMMANDS.map((c) => c.name));
-    for (const name of ["cat", "compare", "label", "ls", "mark", "operations", "run", "runs", "stop", "tag"]) assert.ok(commands.includes(name), name);
+    for (const name of ["cat", "compare", "diff", "export", "import", "label", "ls", "mark", "merge", "operations", "run", "runs", "stop", "tag", "tensorboard"]) assert.ok(commands.includes(name), name);
     assert.match(r.stdout, /\n  run +Run an operation\.\n  runs +Show or manage runs\.\n/);
     assert.equal(r.exitCode, 0);
   });

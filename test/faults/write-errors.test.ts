@@ -14,7 +14,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
 import { GUILD_BIN, guild, guildEnv, type GuildEnv } from "../helpers/guild-cli.js";
 import type { TempProject } from "../helpers/temp-project.js";
-import { useFaultProject } from "../helpers/fault-project.js";
+import { stageRun, useFaultProject } from "../helpers/fault-project.js";
 
 const project = useFaultProject("fixtures/projects/crash");
 let p: TempProject;
@@ -112,6 +112,25 @@ describe("write errors never show a stack", () => {
     assert.match(out, /\nguild: cannot write the run's output: no space left on device\n/);
     assert.match(out, /fill\.py +\S+ \S+ +error/);
   });
+
+  test("output that cannot be written while attrs can: the run reads error and runs info says why", { ...LIMIT, skip: canUnshare ? false : "needs root and unshare --mount" }, async () => {
+    const run = await stageRun(g, ["work.py"]);
+    const full = `${p.root}/full`;
+    mkdirSync(full);
+    // A full 64 KB tmpfs holds the file bind-mounted over the run's output.
+    const out = inNamespace(
+      [
+        `mount -t tmpfs -o size=64k tmpfs "${full}" || exit 99`,
+        `touch "${full}/output" && (cat /dev/zero > "${full}/fill" 2>/dev/null; true)`,
+        `touch "${run}/.guild/output" && mount --bind "${full}/output" "${run}/.guild/output" || exit 98`,
+        `g run --start "${run}" -y; echo "<exit $?>"`,
+        `g runs info "${run.split("/").pop()}" | grep -E '^(status|exit_status|error):'`,
+      ].join("\n"),
+    );
+    assert.doesNotMatch(out, /internal error|\n +at /);
+    assert.match(out, /guild: cannot write the run's output: no space left on device\n/);
+    assert.match(out, /<exit 1>\n/);
+    assert.match(out, /^status: error$/m);
+    assert.match(out, /^error: cannot write the run's output: no space left on device$/m);
+  });
 });
-
-

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { guild, type GuildEnv } from "./guild-cli.js";
+import { guild, type GuildEnv, type GuildResult } from "./guild-cli.js";
 
 export interface ListedRun {
   sid: string;
@@ -14,9 +14,12 @@ export interface ListedRun {
   label: string;
 }
 
-/** `guild runs --all`, one row per run, newest first. */
-export async function listedRuns(g: GuildEnv): Promise<ListedRun[]> {
-  const res = await guild(["runs", "--all"], g);
+/** `guild runs --all`, one row per run, newest first (run by `runGuild`: on a simulated host, say). */
+export async function listedRuns(
+  g: GuildEnv,
+  runGuild: (args: readonly string[], g: GuildEnv) => Promise<GuildResult> = guild,
+): Promise<ListedRun[]> {
+  const res = await runGuild(["runs", "--all"], g);
   if (res.exitCode !== 0) throw new Error(`guild runs failed: ${res.stderr}`);
   return res.stdout
     .split("\n")

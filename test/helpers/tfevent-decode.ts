@@ -40,14 +40,14 @@ export function decodeRecords(file: Buffer): Buffer[] {
   return out;
 }
 
-interface Field {
+export interface Field {
   no: number;
   type: number;
   int?: bigint;
   raw?: Buffer;
 }
 
-function fields(buf: Buffer): Field[] {
+export function fields(buf: Buffer): Field[] {
   const out: Field[] = [];
   let i = 0;
   const uvarint = (): bigint => {

@@ -1,5 +1,5 @@
 // `guild label`: its own bundle for the bin (see scripts/bundle.mjs).
-import type { CliIo } from "../../cli.js";
+import type { CliIo } from "../cli-io.js";
 import { runCommand } from "../run-command.js";
 import { registerLabelCommand } from "../runs-label.js";
 

@@ -2,7 +2,7 @@
  * `guild compare`: the runs to compare (filtered, selected, batch runs left
  * out unless asked for) with the facts the table needs, then the table.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Ctx } from "../context.js";
 import { fail } from "../errors.js";
@@ -14,23 +14,30 @@ import { runScalars, type DirSummarizer } from "../scalars/run-scalars.js";
 import { openSummaryCache } from "../scalars/summary-cache.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { readAttr } from "../store/attrs.js";
-import { protoDir } from "../store/paths.js";
+import { isBatchRun } from "../store/find-run.js";
 import { formatTimestampUs } from "../util/time-format.js";
+import { readOpref } from "../store/opref.js";
+import { ColspecError, parseColspec, type Col } from "./colspec.js";
 import { compareTable, type CompareTable, type RunFacts, type TableOptions } from "./compare-table.js";
+import { opCompareReader } from "./op-compare.js";
 
-export interface CompareOptions extends TableOptions {
+export interface CompareOptions extends Omit<TableOptions, "columns"> {
   specs: readonly string[];
   filter: RunsQuery;
   includeBatch: boolean;
+  /** `-c` column specs. */
+  columns?: string;
 }
 
 export function compareRuns(o: CompareOptions, ctx: Ctx): CompareTable {
+  const columns = o.columns === undefined ? [] : userCols(o.columns);
   const selected = selectRuns(filteredRuns(o.filter, ctx), o.specs, "guild compare");
-  const runs = o.includeBatch ? selected : selected.filter((r) => !existsSync(protoDir(r.dir)));
+  const runs = o.includeBatch ? selected : selected.filter((r) => !isBatchRun(r.dir));
+  const opCols = o.skipOpCols ? undefined : opCompareReader((line) => ctx.out.stderr(`${line}\n`));
   const cache = openSummaryCache(ctx.home);
   const table = compareTable(
-    runs.map((r) => runFacts(r, cache.summarizer)),
-    o,
+    runs.map((r) => ({ ...runFacts(r, cache.summarizer), compareCols: opCols?.colsFor(r.dir) })),
+    { ...o, columns },
   );
   cache.save();
   const col = o.minCol ?? o.maxCol;
@@ -40,21 +47,63 @@ export function compareRuns(o: CompareOptions, ctx: Ctx): CompareTable {
   return table;
 }
 
+function userCols(spec: string): Col[] {
+  try {
+    return parseColspec(spec);
+  } catch (e) {
+    if (!(e instanceof ColspecError)) throw e;
+    return fail(`invalid column spec '${spec}': ${e.message}\nTry 'guild compare --help' for the column spec syntax.`);
+  }
+}
+
 function runFacts(row: RunRow, summarizer: DirSummarizer): RunFacts {
   const flags = readAttr(row.dir, "flags");
   const label = readAttr(row.dir, "label");
+  const time = duration(row.status, row.started, readAttr(row.dir, "stopped"));
   return {
     id: row.id,
     dir: row.dir,
     opDesc: row.opDesc,
     started: formatTimestampUs(row.started),
-    time: duration(row.status, row.started, readAttr(row.dir, "stopped")),
+    time,
+    attr: (name) => coreAttr(row, name, time),
     status: row.status,
     label: label === undefined || label === null ? null : String(label),
     marked: readAttr(row.dir, "marked") === true,
     flags: isFlagMap(flags) ? flags : {},
     scalars: runScalars(row.dir, summarizer),
   };
+}
+
+/** A `.name` column: Guild's core attributes (index.CORE_ATTRS) formatted, others as stored. */
+function coreAttr(row: RunRow, name: string, time: string | null): unknown {
+  switch (name) {
+    case "id":
+      return row.id;
+    case "run":
+    case "short_id":
+      return row.id.slice(0, 8);
+    case "operation":
+      return row.opDesc;
+    case "from":
+      return row.pkgDesc;
+    case "op":
+    case "op_model": {
+      const opref = readOpref(row.dir);
+      return (name === "op" ? opref?.opName : opref?.modelName) || null;
+    }
+    case "sourcecode":
+      return row.digest.slice(0, 8) || null;
+    case "started":
+    case "stopped":
+      return formatTimestampUs(readAttr(row.dir, name)) || null;
+    case "status":
+      return row.status;
+    case "time":
+      return time;
+    default:
+      return readAttr(row.dir, name);
+  }
 }
 
 /** `H:MM:SS` from started to stopped (to now while running); null if unknown. */

@@ -1,7 +1,8 @@
 /**
  * `guild compare` data, as Guild builds it (compare_impl): per run, a core
- * section (run, operation, started, time, status, label) and an op section
- * (one column per flag, sorted; then `step` and the scalar tags). The header
+ * section (run, operation, started, time, status, label), an op section
+ * (the operation's `compare:` columns, or one column per flag, sorted, then
+ * `step` and the scalar tags) and the user's `-c` columns. The header
  * is every column name in order of first appearance, section by section;
  * a later section's value wins a name both have. Pure.
  */
@@ -9,6 +10,8 @@ import { float, isFloat, type FlagMap, type FlagValue } from "../flags/value.js"
 import { pythonStr } from "../flags/py-repr.js";
 import type { ScalarSummary } from "../scalars/run-scalars.js";
 import { compareCodePoints } from "../yaml/emitter.js";
+import { colValue, isFloat32Col } from "./col-values.js";
+import { colHeader, type Col } from "./colspec.js";
 
 /** null = no value (an empty cell). */
 export type Cell = FlagValue;
@@ -24,6 +27,10 @@ export interface RunFacts {
   marked: boolean;
   flags: FlagMap;
   scalars: readonly ScalarSummary[];
+  /** A run attribute as a `.name` column shows it (core ones formatted). */
+  attr(name: string): unknown;
+  /** The operation's `compare:` columns; undefined for Guild's default ones. */
+  compareCols?: readonly Col[];
 }
 
 export interface CompareRow {
@@ -49,20 +56,26 @@ export interface TableOptions {
   minCol?: string;
   maxCol?: string;
   limit?: number;
+  /** `-c` columns, after the others. */
+  columns?: readonly Col[];
 }
 
 export function compareTable(runs: readonly RunFacts[], o: TableOptions): CompareTable {
   const sections = runs.map((run) => ({
     run,
-    sections: [coreSection(run, o.skipCore === true), o.skipOpCols ? [] : opSection(run, o.allScalars)],
+    sections: [coreSection(run, o.skipCore === true), o.skipOpCols ? [] : opSection(run, o.allScalars), colsSection(run, o.columns ?? [])],
   }));
   const header: string[] = [];
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     for (const s of sections) for (const [name] of s.sections[i] ?? []) if (!header.includes(name)) header.push(name);
   }
   const sorted = sortRuns(sections, o);
   const rows = sorted.map(({ run, sections }) => ({ run, values: header.map((name) => rowValue(name, sections)) }));
-  const scalarColumns = new Set(runs.flatMap((r) => r.scalars.map((s) => s.tag)).filter((t) => header.includes(t)));
+  const specCols = [...(o.skipOpCols ? [] : runs.flatMap((r) => r.compareCols ?? [])), ...(o.columns ?? [])];
+  const scalarColumns = new Set([
+    ...runs.flatMap((r) => (r.compareCols ? [] : r.scalars.map((s) => s.tag))),
+    ...specCols.filter(isFloat32Col).map(colHeader),
+  ].filter((t) => header.includes(t)));
   return { header, rows: o.limit ? rows.slice(0, o.limit) : rows, scalarColumns };
 }
 
@@ -78,7 +91,12 @@ function coreSection(run: RunFacts, runOnly: boolean): Section {
   ];
 }
 
+function colsSection(run: RunFacts, cols: readonly Col[]): Section {
+  return cols.map((col) => [colHeader(col), colValue(col, run)]);
+}
+
 function opSection(run: RunFacts, allScalars: boolean): Section {
+  if (run.compareCols) return colsSection(run, run.compareCols);
   const flags: Section = Object.keys(run.flags)
     .sort(compareCodePoints)
     .map((name) => [name, run.flags[name] ?? null]);

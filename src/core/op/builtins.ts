@@ -33,6 +33,10 @@ const QUEUE_FLAGS: Record<string, FlagDef> = {
     description: "Wait for other runs to stop before starting staged runs",
   },
   gpus: { name: "gpus", default: null, description: "GPUs available to run staged runs" },
+  // Ours (beyond Guild): the broker's worker (core/broker/worker.ts).
+  broker: { name: "broker", default: null, description: "Take staged runs from this broker (redis://HOST:PORT[/DB]; default $GUILD_BROKER)" },
+  concurrency: { name: "concurrency", default: null, type: "int", min: 1, description: "Runs at once (with a broker; default 1)" },
+  "retry-lost": { name: "retry-lost", default: null, type: "int", min: 0, description: "Start a run lost with its host again, at most this many times (with a broker; default 0)" },
 };
 
 export function queueOperation(): Operation {

@@ -19,7 +19,7 @@ export function formatOpHelp(op: Operation): string[] {
   return lines;
 }
 
-function flagLines(flags: readonly FlagDef[]): string[] {
+export function flagLines(flags: readonly FlagDef[]): string[] {
   const width = Math.max(...flags.map((f) => f.name.length));
   const indent = " ".repeat(2 + width + 2);
   const lines: string[] = [];
@@ -34,7 +34,7 @@ function flagLines(flags: readonly FlagDef[]): string[] {
 }
 
 /** The description column: first line with its default, then choices. */
-function flagDescription(flag: FlagDef): string[] {
+export function flagDescription(flag: FlagDef): string[] {
   const [first = "", ...rest] = (flag.description ?? "").split("\n");
   const suffix = defaultSuffix(flag);
   const lines = [[first, suffix].filter(Boolean).join(" "), ...rest.flatMap((l) => ["", l])];

@@ -21,6 +21,7 @@ import { newRunTmpDir, releaseNewRunTmpDir, removeAbandonedTmpDirs } from "./aba
 import type { RunAttrsRequest } from "./run-attrs.js";
 import { initialRunAttrs } from "./run-attrs.js";
 import { copySourcecode } from "./sourcecode.js";
+import { noteRunStaged } from "./staged-runs.js";
 
 /**
  * The state a new run appears in: claimed by us to start now (`starting`),
@@ -73,4 +74,5 @@ export function writeRunDir(dir: string, req: NewRunRequest & { id: string }, ct
   if (req.state === "staged") writeNewRunAttrs(dir, { started: timestampUs() });
   if (req.state === "proto") writeFileSync(guildPath(dir, MARKER.PENDING), "");
   else runClaims.initNewRun(dir, req.state);
+  if (req.state === "staged") noteRunStaged(req.id);
 }

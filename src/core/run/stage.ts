@@ -9,6 +9,7 @@ import { guildPath } from "../store/paths.js";
 import { shellQuote } from "../util/shell-quote.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { formatEnvFile, runEnvFor, type RunEnvRequest } from "./env.js";
+import { noteRunStaged } from "./staged-runs.js";
 
 export function stagedMessage(opDesc: string, id: string): string {
   return `${opDesc} staged as ${id}\nTo start the operation, use 'guild run --start ${id}'\n`;
@@ -34,4 +35,5 @@ export function stageClaimedRun(req: RunEnvRequest, ctx: Ctx): void {
   writeFileAtomic(guildPath(req.runDir, "ENV"), envFileFor(req, ctx));
   writeAttr(req.runDir, "started", timestampUs());
   runClaims.stageClaimed(req.runDir);
+  noteRunStaged(req.runId);
 }

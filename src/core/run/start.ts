@@ -15,7 +15,9 @@ import { noteRunChanged } from "../store/run-index.js";
 import { runClaims } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
 import { removeLock, writeLock } from "../store/lock.js";
-import { currentProcessId } from "../util/proc.js";
+import { startHeartbeat } from "../store/heartbeat.js";
+import { leaseMs } from "../store/lease.js";
+import { currentProcessId, hostName } from "../util/proc.js";
 import { runEnvFor } from "./env.js";
 import { execProcess } from "./exec-process.js";
 import { openOutputWriter, teeOut } from "./output-writer.js";
@@ -44,19 +46,25 @@ export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<numb
   // An error while starting or inside a driver still ends the run, recorded
   // as failed (and the claim ends with it).
   let exitStatus = 1;
+  const stopHeartbeat = startHeartbeat(req.runDir);
   try {
     const env = runEnvFor({ op: req.op, runDir: req.runDir, runId: req.runId, flags: req.flags, extra: req.extraEnv }, ctx);
     for (const w of command.warnings) ctx.out.stderr(`${w}\n`);
     writeAttr(req.runDir, "cmd", command.argv);
     writeAttr(req.runDir, "env", env);
     writeAttr(req.runDir, "started", timestampUs());
+    writeAttr(req.runDir, "host", hostName()); // where it runs, which may not be where it was staged
     exitStatus =
       req.op.kind === "process"
         ? await execProcess({ runDir: req.runDir, argv: command.argv, env, out: ctx.out })
         : await runInProcess(req, ctx);
   } finally {
     runClaims.completeClaim(req.runDir);
-    recordEnd(req.runDir, exitStatus);
+    try {
+      recordEnd(req.runDir, exitStatus);
+    } finally {
+      stopHeartbeat();
+    }
   }
   return exitStatus;
 }
@@ -77,6 +85,7 @@ function recordEnd(runDir: string, exitStatus: number): void {
 /** The command, built before the run is touched: if it fails (a bad `${ref}`), the run is left as it was. */
 function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof commandFor> {
   try {
+    leaseMs(); // a bad GUILD_LEASE stops here too, before the run is touched
     return commandFor(req.op, req.flags, ctx.env);
   } catch (e) {
     runClaims.releaseClaim(req.runDir);

@@ -3,16 +3,27 @@
  * process group, so the whole tree) are sent SIGTERM, in-process drivers
  * (batch, steps, queue) stop starting new runs, and every run records how it
  * ended. Only `src/cli.ts` installs the signal handlers; the core asks here.
+ *
+ * A driver may ask for a graceful stop (the broker's worker): then the first
+ * signal only stops it taking new work, its runs go on to their end, and the
+ * second signal stops the runs.
  */
 import type { ChildProcess } from "node:child_process";
 
 const children = new Set<ChildProcess>();
 let terminatingSignal: NodeJS.Signals | undefined;
+let graceful = false;
+let runsStopped = false;
 
 export function trackChild(child: ChildProcess): void {
   children.add(child);
   child.once("exit", () => children.delete(child));
-  if (terminatingSignal) killGroup(child, "SIGTERM");
+  if (runsStopped) killGroup(child, "SIGTERM");
+}
+
+/** The first signal stops only the taking of new work (see above). */
+export function stopGracefully(): void {
+  graceful = true;
 }
 
 export function isTerminating(): boolean {
@@ -37,8 +48,20 @@ const sleepers = new Set<() => void>();
 
 export function terminate(signal: NodeJS.Signals): void {
   terminatingSignal ??= signal;
-  for (const child of children) killGroup(child, "SIGTERM");
+  if (!graceful) stopRuns();
   for (const wake of sleepers) wake();
+}
+
+function stopRuns(): void {
+  runsStopped = true;
+  for (const child of children) killGroup(child, "SIGTERM");
+}
+
+/** A second signal to a graceful stop: now stop the runs too; false if they were already stopped. */
+export function stopRunsAfterGrace(): boolean {
+  if (runsStopped) return false;
+  stopRuns();
+  return true;
 }
 
 /** Sleeps `ms`, waking early when the process is asked to terminate. */

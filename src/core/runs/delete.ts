@@ -107,7 +107,8 @@ function moveRun(src: string, dest: string, ctx: Ctx): void {
   moveRunDir(src, dest, ctx.home);
 }
 
-function removeRunDir(dir: string, ctx: Ctx): void {
+/** Removes a run dir: renamed aside first (out of every listing at once), then deleted. */
+export function removeRunDir(dir: string, ctx: Pick<Ctx, "home">): void {
   const aside = join(ctx.home, "tmp", `deleting-${basename(dir)}-${randomSuffix()}`);
   mkdirSync(dirname(aside), { recursive: true });
   try {
@@ -125,7 +126,7 @@ function removeRunDir(dir: string, ctx: Ctx): void {
  * it costs every `guild runs` command a few milliseconds, and these names
  * need no secrecy, only to differ.)
  */
-function randomSuffix(): string {
+export function randomSuffix(): string {
   return Math.floor(Math.random() * 2 ** 32)
     .toString(16)
     .padStart(8, "0");

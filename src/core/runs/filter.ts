@@ -2,7 +2,7 @@
  * Run filters of the runs commands (§9.2), as one pure predicate over run
  * rows: status (any of), operation and label substrings (any of),
  * unlabeled, marked/unmarked, a started time range, a source code digest
- * prefix and tags (any of). How rows are enumerated (the store, a future index) is not its
+ * prefix, tags (any of) and (ours) the host a run ran on. How rows are enumerated (the store, a future index) is not its
  * concern: rows in, rows out, order kept.
  */
 import type { IndexedStatus } from "../store/run-order.js";
@@ -21,6 +21,8 @@ export interface RunsFilter {
   started?: TimeRange;
   /** Prefix of the `sourcecode_digest` attr. */
   digest?: string;
+  /** Host names (the `host` attr, where the run last started); any may match. */
+  hosts?: readonly string[];
   /** Tags (Guild 0.9's `tags` attr); a run with any of them matches. */
   tags?: readonly string[];
 }
@@ -37,6 +39,7 @@ export interface FilterableRun {
   /** Guild's run timestamp (µs): `started`, else `initialized`. */
   timestamp: number | undefined;
   digest: string;
+  host: string;
   tags: readonly string[];
 }
 
@@ -50,7 +53,8 @@ export function isFilterEmpty(f: RunsFilter): boolean {
     !f.unmarked &&
     !f.started &&
     !f.digest &&
-    !f.tags?.length
+    !f.tags?.length &&
+    !f.hosts?.length
   );
 }
 
@@ -80,6 +84,7 @@ export function runMatches(run: FilterableRun, f: RunsFilter): boolean {
   if (f.unmarked && run.marked) return false;
   if (f.started && !startedIn(run.timestamp, f.started)) return false;
   if (f.digest !== undefined && !run.digest.startsWith(f.digest)) return false;
+  if (f.hosts?.length && !f.hosts.includes(run.host)) return false;
   if (f.tags?.length && !f.tags.some((t) => run.tags.includes(t))) return false;
   return true;
 }

@@ -12,6 +12,7 @@ import { readLock } from "../store/lock.js";
 import { readOpref, formatOpref } from "../store/opref.js";
 import { protoDir } from "../store/paths.js";
 import { formatTimestampUs } from "../util/time-format.js";
+import { hostName } from "../util/proc.js";
 import type { Ctx } from "../context.js";
 import { userHomeFor, type RunRow, type RunsQuery } from "./list.js";
 import { formatDir } from "./op-desc.js";
@@ -47,6 +48,8 @@ export interface RunInfo {
   cmd: unknown[] | null;
   exitStatus: unknown;
   pid: number | null;
+  /** The host it ran on, when not this one (ours, beyond Guild: runs of a shared store). */
+  otherHost: string | null;
   runDir: string;
   otherAttrs: [string, unknown][];
   flags: unknown;
@@ -80,6 +83,7 @@ export function readRunInfo(row: RunRow, userHome: string, opts: InfoOptions): R
     cmd: listOrNull(readAttr(dir, "cmd")),
     exitStatus: remoteExit || (readAttr(dir, "exit_status") ?? null),
     pid: readLock(dir)?.pid ?? null,
+    otherHost: row.host && row.host !== hostName() ? row.host : null,
     runDir: formatDir(dir, userHome),
     otherAttrs: attrNames(dir)
       .filter((name) => !CORE_ATTRS.has(name) && !name.startsWith("_"))
@@ -111,6 +115,7 @@ export function infoFields(info: RunInfo): [string, string][] {
     ["command", formatCommand(info.cmd)],
     ["exit_status", info.exitStatus === null || info.exitStatus === undefined ? "" : String(info.exitStatus)],
     ["pid", info.pid === null ? "" : String(info.pid)],
+    ...(info.otherHost === null ? [] : [["host", info.otherHost] as [string, string]]),
   ];
 }
 

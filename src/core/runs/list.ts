@@ -21,6 +21,8 @@ import { opDirSuffix, runOpInfo, type RunOpInfo } from "./op-desc.js";
 export interface RunsQuery extends RunsFilter {
   /** List the trash (`--deleted`) instead of the runs. */
   deleted?: boolean;
+  /** List the runs in this directory (an export, an archive being imported) instead. */
+  archive?: string;
 }
 
 export interface RunRow extends FilterableRun {
@@ -57,9 +59,10 @@ export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
  * its status, the stat tells whether it still holds).
  */
 export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
-  let list: RunList = query.deleted ? mergedRunList(arraySource(trashEntries(ctx.home)), []) : openRunList(ctx.home);
+  const otherDir = query.archive ?? (query.deleted ? trashRunsDirFor(ctx.home) : undefined);
+  let list: RunList = otherDir !== undefined ? mergedRunList(arraySource(entriesIn(otherDir)), []) : openRunList(ctx.home);
   const recheck = (start: number, end: number, needsCheck?: (status: IndexedStatus) => boolean) => {
-    if (!query.deleted) list = recheckRunList(ctx.home, list, start, end, needsCheck);
+    if (otherDir === undefined) list = recheckRunList(ctx.home, list, start, end, needsCheck);
   };
   const userHome = userHomeFor(ctx.env);
   if (isFilterEmpty(query)) {
@@ -108,6 +111,7 @@ class LazyRow implements RunRow {
   #label?: string;
   #marked?: boolean;
   #digest?: string;
+  #host?: string;
   #tags?: readonly string[];
 
   constructor(entry: RunEntry, cwd: string, userHome: string, index: number) {
@@ -170,6 +174,14 @@ class LazyRow implements RunRow {
     return this.#digest;
   }
 
+  get host(): string {
+    if (this.#host === undefined) {
+      const value = readAttr(this.dir, "host");
+      this.#host = typeof value === "string" ? value : "";
+    }
+    return this.#host;
+  }
+
   get tags(): readonly string[] {
     this.#tags ??= tagsOf(readOptionalAttr(this.dir, "tags"));
     return this.#tags;
@@ -177,8 +189,8 @@ class LazyRow implements RunRow {
 
   /** Plain data (for JSON and spreading), every field read. */
   toJSON(): Omit<RunRow, "toJSON"> {
-    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags } = this;
-    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags };
+    const { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags, host } = this;
+    return { index, id, dir, timestamp, status, opDesc, pkgDesc, opDir, opDirSuffix, started, label, marked, digest, tags, host };
   }
 }
 
@@ -191,8 +203,8 @@ function labelText(label: unknown): string {
   return typeof label === "string" ? label : label === undefined || label === null ? "" : String(label);
 }
 
-function trashEntries(home: string): RunEntry[] {
-  const dir = trashRunsDirFor(home);
+/** The runs in a directory other than the store's runs/ (the trash, an export). */
+function entriesIn(dir: string): RunEntry[] {
   let ids: string[];
   try {
     ids = readdirSync(dir).filter((n) => !n.startsWith("."));

@@ -21,7 +21,7 @@ const FULL_ID = /^[0-9a-f]{32}$/;
 
 export function selectRunRows(query: RunsQuery, specs: readonly string[], cmdPath: string, ctx: Ctx): RunRow[] {
   // Whole ids need no listing at all (an id that is no run falls through).
-  if (specs.length && !query.deleted && isFilterEmpty(query) && specs.every((s) => FULL_ID.test(s))) {
+  if (specs.length && !query.deleted && query.archive === undefined && isFilterEmpty(query) && specs.every((s) => FULL_ID.test(s))) {
     const rows = specs.map((id) => rowForId(id, ctx));
     if (rows.every((r) => r !== undefined)) return [...new Map(rows.flat().map((r) => [r.id, r])).values()];
   }
@@ -41,7 +41,7 @@ export function selectOneRunRow(query: RunsQuery, spec: string | undefined, cmdP
 
 function selectFromView(view: RowsView, query: RunsQuery, specs: readonly string[], cmdPath: string, ctx: Ctx): RunRow[] {
   if (!specs.length) return view.slice(0, view.length);
-  if (query.deleted || !isFilterEmpty(query)) return selectRuns(view.slice(0, view.length), specs, cmdPath);
+  if (query.deleted || query.archive !== undefined || !isFilterEmpty(query)) return selectRuns(view.slice(0, view.length), specs, cmdPath);
   const picked = new Map<string, RunRow>();
   for (const spec of specs) {
     const slice = indexSlice(spec, view.length);

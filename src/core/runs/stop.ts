@@ -10,7 +10,7 @@ import type { Ctx } from "../context.js";
 import { listUnfinishedRuns } from "../store/list-runs.js";
 import { readLock } from "../store/lock.js";
 import { guildPath, MARKER } from "../store/paths.js";
-import { isProcessAlive, isRecordedProcessAlive } from "../util/proc.js";
+import { hostNameOf, isLocalRecord, isProcessAlive, isRecordedProcessAlive } from "../util/proc.js";
 import { processTree, signalAll } from "../util/proc-tree.js";
 
 export const DEFAULT_STOP_TIMEOUT_S = 30;
@@ -36,6 +36,11 @@ export async function stopRun(run: RunToStop, opts: StopOptions, ctx: Ctx): Prom
     ctx.out.stdout(`Run ${run.id} is not running\n`);
     return [];
   }
+  if (!isLocalRecord(lock)) {
+    // Its pids are another host's: signalling them here would hit strangers.
+    ctx.out.stdout(`Run ${run.id} is running on host ${hostNameOf(lock.host ?? "")}: stop it there\n`);
+    return [];
+  }
   ctx.out.stdout(`Stopping ${run.id} (pid ${lock.pid})\n`);
   const pids = processTree(lock.pid, otherRunPids(run.dir, ctx.home));
   signalAll(pids, "SIGTERM");
@@ -56,7 +61,7 @@ function otherRunPids(runDir: string, home: string): Set<number> {
   for (const entry of listUnfinishedRuns(home)) {
     if (entry.dir === runDir) continue;
     const lock = readLock(entry.dir);
-    if (lock && isRecordedProcessAlive(lock)) pids.add(lock.pid);
+    if (lock && isLocalRecord(lock) && isRecordedProcessAlive(lock)) pids.add(lock.pid);
   }
   return pids;
 }

@@ -83,7 +83,7 @@ export function readDirScalars(dir: string): DecodedScalar[] {
   return scalars;
 }
 
-function eventDirs(root: string, ownOnly: boolean): string[] {
+export function eventDirs(root: string, ownOnly: boolean): string[] {
   const dirs: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string) => {

@@ -21,11 +21,17 @@
  * A run that is not staged (finished, or never staged) has no token; `--start`
  * creates one and then checks that it is the only one, backing off if
  * another process did the same at the same moment.
+ *
+ * Across hosts a claim's owner is judged by its lease (lease.ts): the owner
+ * keeps its claim files fresh, and a token is written to just before it is
+ * renamed, so a claim is fresh from its first moment (rename keeps mtime).
  */
 import { existsSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { removeFile } from "./atomic.js";
 import type { ClaimResult, ClaimState, RunClaims } from "./claim.js";
 import { currentOwnerKey, isOwnerKeyAlive, ownerKeyFor } from "./owner-key.js";
+import { homeOfRunDir, touchFile } from "./lease.js";
+import { keepFresh, stopKeeping } from "./lease-keeper.js";
 import { attrPath, guildPath, MARKER } from "./paths.js";
 import { currentProcessId } from "../util/proc.js";
 
@@ -59,10 +65,16 @@ function claimsOn(runDir: string): Claim[] {
   return claims;
 }
 
+function isClaimAlive(runDir: string, c: Claim): boolean {
+  return isOwnerKeyAlive(c.key, { file: guildPath(runDir, c.name), home: homeOfRunDir(runDir) });
+}
+
 /** Renames the token `name` to our claim of `kind`; false if another process got it first. */
 function takeToken(runDir: string, name: string, kind: Kind): boolean {
   try {
+    if (!touchFile(guildPath(runDir, name))) return false;
     renameSync(guildPath(runDir, name), ownPath(runDir, kind));
+    keepFresh(ownPath(runDir, kind));
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
@@ -84,7 +96,7 @@ function hasStarted(runDir: string): boolean {
 function takeAbandoned(runDir: string, kinds: readonly Kind[]): ClaimResult {
   const mine = currentOwnerKey();
   const others = claimsOn(runDir).filter((c) => c.key !== mine);
-  if (others.some((c) => isOwnerKeyAlive(c.key))) return "taken";
+  if (others.some((c) => isClaimAlive(runDir, c))) return "taken";
   const first = others.find((c) => kinds.includes(c.kind));
   if (first === undefined) return "not-staged";
   if (!takeToken(runDir, first.name, first.kind)) return "taken";
@@ -103,6 +115,7 @@ function createClaim(runDir: string): ClaimResult {
     removeFile(ownPath(runDir, "STARTING"));
     return "taken";
   }
+  keepFresh(ownPath(runDir, "STARTING"));
   return "claimed";
 }
 
@@ -110,6 +123,7 @@ export const fileClaims: RunClaims = {
   initNewRun(runDir, state) {
     const path = state === "staged" ? guildPath(runDir, MARKER.STAGED) : ownPath(runDir, state === "pending" ? "CLAIMED" : "STARTING");
     writeFileSync(path, "");
+    if (state !== "staged") keepFresh(path);
   },
 
   stateOf(runDir): ClaimState {
@@ -117,7 +131,7 @@ export const fileClaims: RunClaims = {
     // while it is there no claim can be: no need to list `.guild/`.
     if (existsSync(guildPath(runDir, MARKER.STAGED))) return "staged";
     const claims = claimsOn(runDir);
-    if (claims.some((c) => isOwnerKeyAlive(c.key))) return "claimed";
+    if (claims.some((c) => isClaimAlive(runDir, c))) return "claimed";
     if (claims.some((c) => c.kind === "CLAIMED")) return "abandoned";
     return claims.length ? "interrupted" : "none";
   },
@@ -144,6 +158,7 @@ export const fileClaims: RunClaims = {
 
   stageClaimed(runDir) {
     for (const kind of KINDS) {
+      stopKeeping(ownPath(runDir, kind));
       try {
         renameSync(ownPath(runDir, kind), guildPath(runDir, MARKER.STAGED));
         return;
@@ -154,6 +169,7 @@ export const fileClaims: RunClaims = {
   },
 
   releaseClaim(runDir) {
+    for (const kind of KINDS) stopKeeping(ownPath(runDir, kind));
     try {
       renameSync(ownPath(runDir, "CLAIMED"), guildPath(runDir, MARKER.STAGED));
     } catch (e) {
@@ -163,7 +179,10 @@ export const fileClaims: RunClaims = {
   },
 
   completeClaim(runDir) {
-    for (const kind of KINDS) removeFile(ownPath(runDir, kind));
+    for (const kind of KINDS) {
+      stopKeeping(ownPath(runDir, kind));
+      removeFile(ownPath(runDir, kind));
+    }
   },
 
   holdsClaim(runDir) {

@@ -8,7 +8,7 @@ import { fail, failPlain } from "../errors.js";
 import { runsDirFor } from "../home.js";
 import { msg } from "../messages.js";
 import { shortId } from "./ids.js";
-import { guildPath } from "./paths.js";
+import { guildPath, protoDir } from "./paths.js";
 
 export interface FoundRun {
   id: string;
@@ -17,6 +17,11 @@ export interface FoundRun {
 
 export function isRunDir(dir: string): boolean {
   return existsSync(guildPath(dir, "opref"));
+}
+
+/** A batch run holds its trials' proto (`.guild/proto`); compare and tensorboard leave batches out by default. */
+export function isBatchRun(dir: string): boolean {
+  return existsSync(protoDir(dir));
 }
 
 export function listRunIds(home: string): string[] {

@@ -12,7 +12,8 @@
 import { readFileSync } from "node:fs";
 import { writeFileAtomic, removeFile } from "./atomic.js";
 import { guildPath, MARKER } from "./paths.js";
-import { isRecordedProcessAlive, type ProcessId } from "../util/proc.js";
+import { isLocalRecord, isRecordedProcessAlive, type ProcessId } from "../util/proc.js";
+import { isRemoteRunAlive } from "./heartbeat.js";
 
 const PID_FIELD_BYTES = 10;
 
@@ -67,11 +68,13 @@ export function removeLock(runDir: string): void {
 /**
  * Whether the run is live: the process in its LOCK is still the one it
  * started, or has just exited and the `guild` process that started it is
- * still recording its end.
+ * still recording its end. A run on another host is judged by its
+ * heartbeat instead: its pids are not ours to check.
  */
 export function isLockAlive(runDir: string): boolean {
   const lock = readLock(runDir);
   if (lock === undefined) return false;
+  if (!isLocalRecord(lock)) return isRemoteRunAlive(runDir);
   if (isRecordedProcessAlive(lock)) return true;
   const sup = lock.supervisor;
   return sup !== undefined && isRecordedProcessAlive({ ...sup, host: lock.host });

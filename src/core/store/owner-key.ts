@@ -4,7 +4,8 @@
  * that one rename or one directory listing tells who holds what, and
  * whether that process is still alive (see util/proc.ts).
  */
-import { currentProcessId, isRecordedProcessAlive, type ProcessId } from "../util/proc.js";
+import { currentProcessId, isLocalRecord, isRecordedProcessAlive, type ProcessId } from "../util/proc.js";
+import { isLeaseFresh } from "./lease.js";
 
 export function ownerKeyFor(p: ProcessId): string {
   return `${p.pid}.${p.startTime ?? "-"}.${encodeURIComponent(p.host ?? "")}`;
@@ -35,8 +36,14 @@ export function currentOwnerKey(): string {
   return ownKey;
 }
 
-/** Whether the owner a key names is alive; an unreadable key counts as alive. */
-export function isOwnerKeyAlive(key: string): boolean {
+/**
+ * Whether the owner a key names is alive; an unreadable key counts as alive.
+ * An owner on another host is judged by the lease on `lease.file` (the file
+ * named by the key, which its owner keeps fresh), when one is given.
+ */
+export function isOwnerKeyAlive(key: string, lease?: { file: string; home: string }): boolean {
   const owner = parseOwnerKey(key);
-  return owner === undefined || isRecordedProcessAlive(owner);
+  if (owner === undefined) return true;
+  if (lease && !isLocalRecord(owner)) return isLeaseFresh(lease.file, lease.home);
+  return isRecordedProcessAlive(owner);
 }

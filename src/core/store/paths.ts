@@ -24,4 +24,6 @@ export const MARKER = {
   PENDING: "PENDING",
   LOCK: "LOCK",
   LOCK_REMOTE: "LOCK.remote",
+  /** Ours: the supervising process's heartbeat (store/heartbeat.ts). */
+  HEARTBEAT: "HEARTBEAT",
 } as const;

@@ -57,6 +57,45 @@ export function hostName(): string {
   return cachedHost;
 }
 
+let cachedIdentity: string | undefined;
+
+/**
+ * The host a process record belongs to: host name and boot id
+ * (`name@bootid`). The boot id tells a rebooted machine from its former
+ * self (its old pids mean nothing now); the name tells apart hosts that
+ * share a kernel, as containers and the tests' simulated hosts (UTS
+ * namespaces) do, where every boot id is the same.
+ */
+export function hostIdentity(): string {
+  cachedIdentity ??= `${hostName()}@${bootId()}`;
+  return cachedIdentity;
+}
+
+function bootId(): string {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim().replace(/-/g, "").slice(0, 12);
+  } catch {
+    return "-";
+  }
+}
+
+/** The host name part of a recorded host (records written before boot ids hold the name alone). */
+export function hostNameOf(host: string): string {
+  const at = host.lastIndexOf("@");
+  return at < 0 ? host : host.slice(0, at);
+}
+
+/**
+ * Whether a record was made on this host (this boot), so that its pid can
+ * be checked here. A record holding a host name alone (written before boot
+ * ids were recorded, or by hand) is taken as local when the name matches.
+ */
+export function isLocalRecord(rec: ProcessId): boolean {
+  const host = rec.host;
+  if (host === undefined || host === hostIdentity()) return true;
+  return !host.includes("@") && host === hostName();
+}
+
 /** The liveness record we keep for a process: pid, start time and host. */
 export interface ProcessId {
   pid: number;
@@ -68,16 +107,18 @@ let self: ProcessId | undefined;
 
 /** This process (remembered: it cannot change) or a child we started. */
 export function currentProcessId(pid = process.pid): ProcessId {
-  if (pid !== process.pid) return { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
-  self ??= { pid, startTime: procInfo(pid)?.startTime, host: hostName() };
+  if (pid !== process.pid) return { pid, startTime: procInfo(pid)?.startTime, host: hostIdentity() };
+  self ??= { pid, startTime: procInfo(pid)?.startTime, host: hostIdentity() };
   return self;
 }
 
 /**
  * Whether the recorded process is still the one running. A record from
- * another host cannot be checked from here, so it is taken as alive.
+ * another host cannot be checked from here (its pids are not ours), so it is
+ * taken as alive: callers that can judge it by a lease (store/lease.ts) ask
+ * `isLocalRecord` first.
  */
 export function isRecordedProcessAlive(rec: ProcessId): boolean {
-  if (rec.host !== undefined && rec.host !== hostName()) return true;
+  if (!isLocalRecord(rec)) return true;
   return isProcessAlive(rec.pid, rec.startTime);
 }

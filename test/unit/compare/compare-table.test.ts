@@ -13,7 +13,7 @@ function scalar(tag: string, value: number, step: number, prefix = ".guild"): Sc
 }
 
 function run(id: string, flags: FlagMap, scalars: ScalarSummary[] = [], extra: Partial<RunFacts> = {}): RunFacts {
-  return { id: id.padEnd(32, "0"), dir: "/x", opDesc: "op", started: "s", time: "0:00:01", status: "completed", label: null, marked: false, flags, scalars, ...extra };
+  return { id: id.padEnd(32, "0"), dir: "/x", opDesc: "op", started: "s", time: "0:00:01", status: "completed", label: null, marked: false, flags, scalars, attr: () => undefined, ...extra };
 }
 
 const A = run("aaaaaaaa", { lr: float(0.1), b: 1 }, [scalar("loss", 0.5, 3), scalar("acc", 0.9, 4)]);

@@ -6,9 +6,9 @@ import { filterRuns, statusCheckNeeded, type FilterableRun, type RunsFilter } fr
 const T = (iso: string) => new Date(iso).getTime() * 1000;
 
 const RUNS: (FilterableRun & { name: string })[] = [
-  { name: "a", status: "completed", opDesc: "train", pkgDesc: "~/proj/guild.yml", label: "lr=0.1 best", marked: true, timestamp: T("2020-07-27T10:00:00"), digest: "abc123", tags: ["best", "v1"] },
-  { name: "b", status: "error", opDesc: "say.py+", pkgDesc: "guildai", label: "", marked: false, timestamp: T("2020-07-27T12:00:00"), digest: "", tags: [] },
-  { name: "c", status: "staged", opDesc: "say.py", pkgDesc: "/srv/other", label: "  ", marked: false, timestamp: undefined, digest: "abd000", tags: ["v1"] },
+  { name: "a", status: "completed", opDesc: "train", pkgDesc: "~/proj/guild.yml", label: "lr=0.1 best", marked: true, timestamp: T("2020-07-27T10:00:00"), digest: "abc123", tags: ["best", "v1"], host: "gpu1" },
+  { name: "b", status: "error", opDesc: "say.py+", pkgDesc: "guildai", label: "", marked: false, timestamp: T("2020-07-27T12:00:00"), digest: "", tags: [], host: "gpu2" },
+  { name: "c", status: "staged", opDesc: "say.py", pkgDesc: "/srv/other", label: "  ", marked: false, timestamp: undefined, digest: "abd000", tags: ["v1"], host: "" },
 ];
 
 function names(f: RunsFilter): string {
@@ -32,6 +32,10 @@ const CASES: [RunsFilter, string][] = [
   [{ started: { start: new Date("2020-07-27T11:00:00"), end: null } }, "b"],
   [{ started: { start: null, end: new Date("2020-07-27T12:00:00") } }, "a"],
   [{ statuses: ["error"], unlabeled: true }, "b"],
+  [{ hosts: ["gpu1"] }, "a"],
+  [{ hosts: ["gpu2", "gpu1"] }, "a b"],
+  [{ hosts: ["gpu"] }, ""],
+  [{ hosts: [] }, "a b c"],
   [{ tags: ["v1"] }, "a c"],
   [{ tags: ["best", "nope"] }, "a"],
   [{ tags: ["bes"] }, ""],

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// `guild view` against its targets (issue 12), in headless Chromium (Debian's,
+// driven by playwright-core): the runs page ready (rows visible) at 10,000 and
+// 100,000 runs, `/api/runs` at those sizes, the compare page of 20 runs with
+// two 10,000-point series each, and the server's memory. Times are wall
+// clock from Node's performance.now(); each figure is the median of REPS,
+// with the first (cold) one reported apart.
+//
+//   node bench/view.mjs [--sizes 10000,100000] [--reps 7]   (--sizes "" measures compare only)
+//
+// Stores are built once under bench/.stores/ (make-store.mjs; the 100,000-run
+// store takes minutes and a few GB) and reused.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { cpus } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { chromium } from "playwright-core";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const GUILD = join(ROOT, "bin", "guild.js");
+const STORES = join(ROOT, "bench", ".stores");
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (i % 2 ? acc : [...acc, [a.replace(/^--/, ""), all[i + 1]]]), []));
+const SIZES = (args.sizes ?? "10000,100000").split(",").filter(Boolean).map(Number);
+const REPS = Number(args.reps ?? 7);
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+function store(size) {
+  const home = join(STORES, String(size));
+  if (!existsSync(join(home, "runs"))) {
+    console.error(`building a ${size}-run store in ${home} ...`);
+    execFileSync(process.execPath, [join(ROOT, "bench", "make-store.mjs"), home, String(size), "1"], { stdio: "inherit" });
+  }
+  // The run index is built by the first listing, as on any store in use.
+  execFileSync(process.execPath, [GUILD, "runs", "-n", "1"], { env: { ...process.env, GUILD_HOME: home }, stdio: "ignore" });
+  return home;
+}
+
+/** 20 runs, each with `loss` and `acc` series of 10,000 points, in our event-file format. */
+async function compareStore() {
+  const home = join(STORES, "view-compare-20x10000");
+  if (existsSync(join(home, "runs"))) return home;
+  execFileSync(process.execPath, [join(ROOT, "bench", "make-store.mjs"), home, "20", "0"], { stdio: "inherit" });
+  const { encodeEvent } = await import(join(ROOT, "dist", "src", "core", "tfevent", "event.js"));
+  const { frameRecord } = await import(join(ROOT, "dist", "src", "core", "tfevent", "tfrecord.js"));
+  const { readdirSync } = await import("node:fs");
+  readdirSync(join(home, "runs")).forEach((id, r) => {
+    const records = [];
+    for (let step = 0; step < 10_000; step++) {
+      const loss = (1 + r / 10) / (1 + step / 500) + 0.02 * Math.sin(step / 7 + r);
+      records.push(frameRecord(encodeEvent({ wallTime: 1.7e9 + step, step, scalars: [{ tag: "loss", value: loss }, { tag: "acc", value: 1 - loss / 2 }] })));
+    }
+    writeFileSync(join(home, "runs", id, ".guild", `events.out.tfevents.1700000000.bench.1.0`), Buffer.concat(records));
+  });
+  return home;
+}
+
+async function startView(home) {
+  const child = spawn(process.execPath, [GUILD, "view", "--no-open"], { env: { ...process.env, GUILD_HOME: home }, stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (c) => {
+      out += c;
+      const m = /Running Guild View at (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`guild view exited ${code}`)));
+  });
+  return { child, url };
+}
+
+function memoryMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+function timeGet(url) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    request(url, (res) => {
+      res.resume();
+      res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`${url}: ${res.statusCode}`))));
+    }).on("error", reject).end();
+  });
+}
+
+async function timed(label, reps, fn) {
+  const times = [];
+  for (let i = 0; i < reps; i++) times.push(await fn());
+  return { label, cold: times[0], median: median(times.slice(1).length ? times.slice(1) : times) };
+}
+
+async function pageReady(browser, url, selector) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const t0 = performance.now();
+  await page.goto(url);
+  await page.waitForSelector(selector, { timeout: 120_000 });
+  const t = performance.now() - t0;
+  await page.close();
+  return t;
+}
+
+const rows = [];
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+try {
+  for (const size of SIZES) {
+    const home = store(size);
+    const { child, url } = await startView(home);
+    try {
+      rows.push({ size, ...(await timed(`runs page ready, ${size} runs`, REPS, () => pageReady(browser, `${url}/`, "body[data-ready=runs] tr[data-run-id]"))) });
+      rows.push({ size, ...(await timed(`/api/runs, ${size} runs`, REPS, () => timeGet(`${url}/api/runs`))) });
+      rows.push({ size, ...(await timed(`/api/runs?status=error, ${size} runs`, 3, () => timeGet(`${url}/api/runs?status=error`))) });
+      rows.push({ size, ...(await timed(`/api/runs?q=m1 (search every run), ${size} runs`, 3, () => timeGet(`${url}/api/runs?q=m1`))) });
+      const mem = memoryMiB(child.pid);
+      rows.push({ size, label: `server memory after all of the above, ${size} runs`, cold: mem.peak, median: mem.rss, unit: "MiB" });
+    } finally {
+      child.kill("SIGINT");
+    }
+  }
+  const home = await compareStore();
+  const ids = JSON.parse(execFileSync(process.execPath, [GUILD, "runs", "--json"], { env: { ...process.env, GUILD_HOME: home } }).toString()).map((r) => r.id);
+  const { child, url } = await startView(home);
+  try {
+    rows.push({ size: 20, ...(await timed("compare 20 runs × 2 series × 10,000 points (charts drawn)", REPS, () => pageReady(browser, `${url}/#/compare/${ids.join(",")}`, "body[data-ready=compare] .chart-card canvas"))) });
+    rows.push({ size: 20, ...(await timed("/api/series of those 20 runs (≤ 2,000 points a series)", REPS, () => timeGet(`${url}/api/series?run=${ids.join(",")}`))) });
+  } finally {
+    child.kill("SIGINT");
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`\n${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`);
+console.log("| what | first (cold) | median of the rest |");
+console.log("|---|---:|---:|");
+for (const r of rows) {
+  const f = r.unit === "MiB" ? (x) => `${x.toFixed(0)} MiB` : ms;
+  const [first, rest] = r.unit === "MiB" ? [`peak ${f(r.cold)}`, `now ${f(r.median)}`] : [f(r.cold), f(r.median)];
+  console.log(`| ${r.label} | ${first} | ${rest} |`);
+}

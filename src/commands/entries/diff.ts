@@ -1,0 +1,8 @@
+// `guild diff`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../../cli.js";
+import { runCommand } from "../run-command.js";
+import { registerDiffCommand } from "../diff.js";
+
+export function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerDiffCommand, name, args, io);
+}

@@ -1,0 +1,8 @@
+// `guild import`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../../cli.js";
+import { runCommand } from "../run-command.js";
+import { registerImportCommand } from "../import.js";
+
+export function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerImportCommand, name, args, io);
+}

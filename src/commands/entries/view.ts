@@ -1,0 +1,8 @@
+// `guild view`: its own bundle for the bin (see scripts/bundle.mjs).
+import type { CliIo } from "../cli-io.js";
+import { runCommand } from "../run-command.js";
+import { registerViewCommand } from "../view.js";
+
+export function main(name: string, args: readonly string[], io: CliIo): Promise<void> {
+  return runCommand(registerViewCommand, name, args, io);
+}

@@ -1,0 +1,27 @@
+/** Writing responses: JSON, errors as `{ "error": message }`, bytes. */
+import type { ServerResponse } from "node:http";
+
+/** Sent with every response: no sniffing, no framing by other sites, no referrer. */
+const COMMON_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+};
+
+export function sendJson(res: ServerResponse, value: unknown, status = 200): void {
+  sendBytes(res, Buffer.from(JSON.stringify(value)), "application/json; charset=utf-8", status);
+}
+
+export function sendError(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, { error: message }, status);
+}
+
+export function sendBytes(res: ServerResponse, body: Buffer, type: string, status = 200, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...COMMON_HEADERS, "Content-Type": type, "Content-Length": String(body.length), ...extra });
+  res.end(res.req.method === "HEAD" ? undefined : body);
+}
+
+export function commonHeaders(): Record<string, string> {
+  return { ...COMMON_HEADERS };
+}
