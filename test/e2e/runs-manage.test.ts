@@ -19,6 +19,17 @@ function listed(out: string): string {
 }
 
 
+/**
+ * A fixed-offset zone where it is now about midday. `-S today` (and `after 1
+ * day ago`) are local days: with the system zone, a suite that crossed
+ * midnight between making its runs and filtering them would fail. Here
+ * midnight is half a day away. (`Etc/GMT+N` is UTC-N: POSIX signs.)
+ */
+function middayZone(now = new Date()): string {
+  const offset = now.getUTCHours() - 12;
+  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "+" : "-"}${Math.abs(offset)}`;
+}
+
 describe("managing runs", () => {
   let p: TempProject;
   let g: GuildEnv;
@@ -27,7 +38,7 @@ describe("managing runs", () => {
   let ids: string[];
   before(async () => {
     p = tempProject("fixtures/projects/manage");
-    g = { cwd: p.cwd, home: p.home };
+    g = { cwd: p.cwd, home: p.home, env: { TZ: middayZone() } };
     for (const args of [
       ["run", "exit.py", "code=1", "-y"],
       ["run", "train", "-l", "best", "-y"],
