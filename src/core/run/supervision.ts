@@ -13,6 +13,7 @@
  * A batch, steps or queue run started in a `guild run --start` child
  * (queue/start-in-child.ts) watches its stdin the same way (`followParent`).
  */
+import { procArgv } from "../util/proc.js";
 import { isTerminating, killChildrenNow, terminate } from "./termination.js";
 
 /**
@@ -32,6 +33,17 @@ export const GATE = [
 ].join("\n");
 
 export const GATE_GO = "go\n";
+
+/**
+ * Whether `pid` is a gate's watcher: a forked copy of the gate shell (the
+ * gate itself has exec'd the operation by then). It is ours, not the
+ * operation's, and leaves once the operation has ended, so `runs stop`
+ * neither waits for it nor names it among processes that did not stop.
+ */
+export function isGateWatcher(pid: number): boolean {
+  const argv = procArgv(pid);
+  return argv[1] === "-c" && argv[2] === GATE;
+}
 /** Sent once the operation has exited: its watcher then leaves the group be. */
 export const GATE_END = "end\n";
 

@@ -12,6 +12,7 @@ import { readLock } from "../store/lock.js";
 import { guildPath, MARKER } from "../store/paths.js";
 import { hostNameOf, isLocalRecord, isProcessAlive, isRecordedProcessAlive } from "../util/proc.js";
 import { processTree, signalAll } from "../util/proc-tree.js";
+import { isGateWatcher } from "../run/supervision.js";
 
 export const DEFAULT_STOP_TIMEOUT_S = 30;
 /** How long a stopped run's `guild` process gets to record its end. */
@@ -42,8 +43,9 @@ export async function stopRun(run: RunToStop, opts: StopOptions, ctx: Ctx): Prom
     return [];
   }
   ctx.out.stdout(`Stopping ${run.id} (pid ${lock.pid})\n`);
-  const pids = processTree(lock.pid, otherRunPids(run.dir, ctx.home));
-  signalAll(pids, "SIGTERM");
+  const tree = processTree(lock.pid, otherRunPids(run.dir, ctx.home));
+  signalAll(tree, "SIGTERM");
+  const pids = tree.filter((pid) => !isGateWatcher(pid));
   if (!opts.wait) return [];
   let alive = await waitForExit(pids, opts.timeoutMs);
   if (alive.length && opts.force) {

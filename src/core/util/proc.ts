@@ -25,6 +25,15 @@ export function procStatFields(pid: number): string[] | undefined {
   return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
 }
 
+/** A process's argv from /proc/<pid>/cmdline (empty when gone or unreadable). */
+export function procArgv(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, -1);
+  } catch {
+    return [];
+  }
+}
+
 export function procInfo(pid: number): ProcInfo | undefined {
   const rest = procStatFields(pid);
   if (!rest) return undefined;
