@@ -9,17 +9,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { guild, type GuildEnv } from "../helpers/guild-cli.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
+import { waitFor, waitForAsync } from "../helpers/wait.js";
 import { session, text, type Session } from "../helpers/transcript.js";
 
 const prompt = (t: string) => t.replace(/\n$/, "");
-
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function isAlive(pid: number): boolean {
   try {
@@ -55,7 +48,7 @@ describe("background runs and stop", () => {
     const [, runId = "", pidfile = ""] = m;
     const guildPid = Number(readFileSync(pidfile, "utf8"));
     assert.ok(isAlive(guildPid), "the detached guild process runs");
-    await waitFor("the run to be running", async () => /  running  /.test(await status()));
+    await waitForAsync("the run to be running", async () => /  running  /.test(await status()));
     const lock = join(p.home, "runs", runId, ".guild", "LOCK");
     const opPid = Number.parseInt(readFileSync(lock, "utf8"), 10);
     assert.ok(isAlive(opPid));
@@ -95,7 +88,7 @@ describe("background runs and stop", () => {
     const a = idOf((await guild(["run", "sleep.py", "--background", "-y"], g)).stderr);
     const b = idOf((await guild(["run", "sleep.py", "--background", "-y"], g)).stderr);
     const running = async () => (await guild(["runs", "--running", "--json"], g)).stdout;
-    await waitFor("both runs to be running", async () => (JSON.parse(await running()) as unknown[]).length === 2);
+    await waitForAsync("both runs to be running", async () => (JSON.parse(await running()) as unknown[]).length === 2);
     const stopped = await guild(["stop", "-y", b.slice(0, 8)], g);
     assert.match(stopped.stdout, new RegExp(`^Stopping ${b} \\(pid \\d+\\)\n$`));
     const runs = JSON.parse((await guild(["runs", "--json"], g)).stdout) as { id: string; status: string }[];
@@ -110,7 +103,7 @@ describe("background runs and stop", () => {
       await s.run(["run", "sleep.py", "seconds=0", "--pidfile", "run.pid", "-y"]),
       /^sleep\.py started in background as ~\d+~ \(pidfile run\.pid\)\n$/,
     );
-    await waitFor("the run to complete", async () => /^\[1:\w+\]  sleep\.py  \S+ \S+  completed +seconds=0$/m.test(await status()));
+    await waitForAsync("the run to complete", async () => /^\[1:\w+\]  sleep\.py  \S+ \S+  completed +seconds=0$/m.test(await status()));
     await waitFor("the pidfile to be removed", () => !existsSync(join(p.cwd, "run.pid")));
   });
 
@@ -118,7 +111,7 @@ describe("background runs and stop", () => {
     const started = await guild(["run", "queue", "run-once=yes", "-b", "-y"], g);
     // Guild 0.9.1 prints `queue:queue started in background ...`.
     assert.match(started.stderr, /^queue started in background as [0-9a-f]{32} \(pidfile \/\S+\)\n$/);
-    await waitFor("the queue to complete", async () => /^\[1:\w+\]  queue +\S+ \S+  completed  /m.test(await status()));
+    await waitForAsync("the queue to complete", async () => /^\[1:\w+\]  queue +\S+ \S+  completed  /m.test(await status()));
   });
 
   test("--background cannot be used with --stage", async () => {
