@@ -1,7 +1,6 @@
 /** `guild open`: open a run's directory or a file in it with the desktop opener, or `--cmd`. */
 import type { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
-import { fail } from "../core/errors.js";
 import { configure } from "../program.js";
 import { contextFor } from "./context.js";
 import { addFilterOptions, commandPath, runsFilterFor, type FilterCliOptions } from "./runs-options.js";
@@ -30,16 +29,13 @@ export function registerOpenCommand(program: Command, io: CliIo): void {
   addFilterOptions(cmd);
   cmd.action(async (spec: string | undefined, o: OpenCliOptions, self: Command) => {
     const { oneRun } = await import("../core/runs/one-run.js");
-    const { openerArgv, pathToOpen } = await import("../core/runs/open-path.js");
-    const { spawnSync } = await import("node:child_process");
+    const { openWith, pathToOpen } = await import("../core/runs/open-path.js");
     const ctx = contextFor(self, io, { createHome: false });
     const path = commandPath(self);
     const row = oneRun(spec, runsFilterFor(o, path), path, ctx);
     if (o.output && (o.path !== undefined || o.sourcecode)) ctx.out.stderr("--output cannot be used with other options - ignorning other options\n");
     const target = pathToOpen(row.dir, { path: o.path, sourcecode: o.sourcecode === true, output: o.output === true });
-    const [prog = "", ...args] = openerArgv(o.cmd);
-    const r = spawnSync(prog, [...args, target], { stdio: "inherit" });
-    if (r.error) fail(`cannot run '${prog}': ${(r.error as NodeJS.ErrnoException).code === "ENOENT" ? "command not found" : r.error.message}`);
+    openWith(o.cmd, target);
   });
   configure(cmd, io);
 }

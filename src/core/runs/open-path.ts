@@ -3,6 +3,7 @@
  * the program that opens it: `--cmd CMD` split as a shell would, else the
  * desktop opener (`xdg-open`, `open` on macOS).
  */
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { fail } from "../errors.js";
@@ -38,4 +39,11 @@ export function openerArgv(cmd: string | undefined, platform: NodeJS.Platform = 
   if (platform === "darwin") return ["open"];
   if (platform === "linux" || platform === "freebsd" || platform === "openbsd") return ["xdg-open"];
   return fail(`unsupported platform: ${platform}\nTry --cmd to explicitly provide a command or 'guild open --help' for more information.`);
+}
+
+/** Runs the opener (`openerArgv`) on `target`, its output going to our terminal. */
+export function openWith(cmd: string | undefined, target: string): void {
+  const [prog = "", ...args] = openerArgv(cmd);
+  const r = spawnSync(prog, [...args, target], { stdio: "inherit" });
+  if (r.error) fail(`cannot run '${prog}': ${(r.error as NodeJS.ErrnoException).code === "ENOENT" ? "command not found" : r.error.message}`);
 }
