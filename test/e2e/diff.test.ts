@@ -96,7 +96,8 @@ describe("guild diff", () => {
       await s.run(["diff", "-w", "-s"]),
       "guild: --working and --sourcecode cannot both be specified\nTry 'guild diff --help' for more information.\n<exit 1>\n",
     );
-    assert.equal(await s.run(["diff", "1", "9"]), "guild: could not find a run matching '9'\nTry 'guild runs list' for a list or 'guild diff --help' for more information.\n<exit 1>\n");
+    // A long index: a run id can also match a spec by prefix, and '9' began one of the two ids 1 time in 8.
+    assert.equal(await s.run(["diff", "1", "999999999"]), "guild: could not find a run matching '999999999'\nTry 'guild runs list' for a list or 'guild diff --help' for more information.\n<exit 1>\n");
     assert.match(await s.run(["diff", "-c", "no-such-diff-tool"]), /^guild: error running 'no-such-diff-tool <tmp>\/home\/runs\/~1~ <tmp>\/home\/runs\/~2~': .*No such file or directory.*\n<exit 1>\n$/);
   });
 });
