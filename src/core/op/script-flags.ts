@@ -5,7 +5,6 @@
  * script is not newer than the cache entry.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Ctx } from "../context.js";
@@ -15,6 +14,7 @@ import type { FlagDef } from "../guildfile/types.js";
 import { pythonDir } from "../package-info.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { dim } from "../util/ansi.js";
+import { md5Hex } from "../util/md5.js";
 import { loadYaml } from "../yaml/guild-yaml.js";
 import { decodeFlagCache, encodeFlagCache } from "./flags-cache-codec.js";
 import { pythonExe } from "./python-exe.js";
@@ -37,7 +37,7 @@ export function importScriptFlags(scriptPath: string, ctx: Ctx): ImportedFlags {
 }
 
 function cachePathFor(home: string, scriptPath: string): string {
-  const key = createHash("md5").update(scriptPath).digest("hex");
+  const key = md5Hex([scriptPath]);
   return join(home, "cache", "import-flags-ts", key);
 }
 
