@@ -1,6 +1,7 @@
 /** The core `Ctx` for a command, from global options and the process. */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
+import { isatty } from "node:tty";
 import type { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
 import type { Ctx } from "../core/context.js";
@@ -15,7 +16,9 @@ export function contextFor(_cmd: Command, io: CliIo, opts: { createHome: boolean
   const home = guildHomeFor(process.env, globals.home);
   if (opts.createHome) ensureGuildHome(home);
   else assertDirOrMissing(home);
-  return { cwd, home, env: process.env, out: io.out, interactive: process.stdin.isTTY === true };
+  // isatty(0), not process.stdin.isTTY: making the stdin stream loads fs
+  // streams and fs/promises (readline with it), for a flag.
+  return { cwd, home, env: process.env, out: io.out, interactive: isatty(0) };
 }
 
 function isDir(path: string): boolean {

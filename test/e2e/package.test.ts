@@ -32,6 +32,8 @@ describe("the npm package", () => {
     }
     assert.deepEqual(files.filter((f) => f.includes("__pycache__") || f.endsWith(".pyc")), []);
     assert.deepEqual(files.filter((f) => f.startsWith("package/dist/src/") || f.startsWith("package/src/")), []);
+    // Code caches made by local runs (src/load-bundle.ts) belong to this machine's Node.
+    assert.deepEqual(files.filter((f) => f.includes(".code-cache")), []);
   });
 
   test("prepack builds, so a fresh clone packs dist/", () => {

@@ -111,6 +111,26 @@ describe("guild run", () => {
     assert.equal((await guild(["run", "fails.py", "-y"], env)).stderr, "Refreshing flags...\n");
   });
 
+  test("flags read from the import cache keep their types (1.0 a float, '1.5' a string)", async () => {
+    const script = [
+      "import argparse",
+      "p = argparse.ArgumentParser()",
+      'p.add_argument("--rate", type=float, default=1.0)',
+      'p.add_argument("--tag", default="1.5")',
+      "p.parse_args()",
+    ].join("\n");
+    writeFileSync(join(p.cwd, "typed.py"), `${script}\n`);
+    const flags: string[] = [];
+    for (const cached of [false, true]) {
+      const r = await guild(["run", "typed.py", "-y"], { ...g(), env: { NO_IMPORT_FLAGS_PROGRESS: undefined } });
+      assert.equal(r.stderr, cached ? "" : "Refreshing flags...\n");
+      const ids = readdirSync(join(p.home, "runs"));
+      const newest = ids.map((id) => join(p.home, "runs", id)).sort((a, b) => attr(b, "started").localeCompare(attr(a, "started")))[0];
+      flags.push(attr(newest as string, "flags"));
+    }
+    assert.deepEqual(flags, ["rate: 1.0\ntag: '1.5'\n", "rate: 1.0\ntag: '1.5'\n"]);
+  });
+
   test("a staged run is started later by an id prefix", async () => {
     const staged = await guild(["run", "show_env.py", "name=later", "--stage", "-y"], g());
     const { id, dir } = onlyRun();

@@ -1,8 +1,8 @@
 /** Finds and reads `guild.yml` in a project directory. */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadYaml } from "../yaml/guild-yaml.js";
+import { md5Hex } from "../util/md5.js";
 import { parseGuildfile } from "./parse.js";
 import type { Guildfile } from "./types.js";
 
@@ -29,7 +29,7 @@ export function readGuildfile(dir: string): GuildfileRead {
   } catch (e) {
     return { kind: "invalid", path, errors: [firstLine((e as Error).message)] };
   }
-  const digest = createHash("md5").update(bytes).digest("hex");
+  const digest = md5Hex([bytes]);
   const result = parseGuildfile(data, path, dir, digest);
   return result.guildfile ? { kind: "ok", guildfile: result.guildfile } : { kind: "invalid", path, errors: result.errors };
 }

@@ -5,17 +5,18 @@
  * script is not newer than the cache entry.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Ctx } from "../context.js";
-import { isFlagMap, nameMap, type FlagValue } from "../flags/value.js";
+import { isFlagMap, nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { parseFlagDef } from "../guildfile/flag-def.js";
 import type { FlagDef } from "../guildfile/types.js";
 import { pythonDir } from "../package-info.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { dim } from "../util/ansi.js";
-import { dumpYaml, loadYaml } from "../yaml/guild-yaml.js";
+import { md5Hex } from "../util/md5.js";
+import { loadYaml } from "../yaml/guild-yaml.js";
+import { decodeFlagCache, encodeFlagCache } from "./flags-cache-codec.js";
 import { pythonExe } from "./python-exe.js";
 
 export interface ImportedFlags {
@@ -23,8 +24,9 @@ export interface ImportedFlags {
   flags: Record<string, FlagDef>;
 }
 
-// Bump when the helper's output changes, so old cache entries are ignored.
-const IMPORTER_VERSION = 2;
+// Bump when the helper's output or the cache's format changes, so old cache
+// entries are ignored (3: JSON, see flags-cache-codec.ts; 2 was YAML).
+const IMPORTER_VERSION = 3;
 
 export function importScriptFlags(scriptPath: string, ctx: Ctx): ImportedFlags {
   const cachePath = cachePathFor(ctx.home, scriptPath);
@@ -35,31 +37,30 @@ export function importScriptFlags(scriptPath: string, ctx: Ctx): ImportedFlags {
 }
 
 function cachePathFor(home: string, scriptPath: string): string {
-  const key = createHash("md5").update(scriptPath).digest("hex");
+  const key = md5Hex([scriptPath]);
   return join(home, "cache", "import-flags-ts", key);
 }
 
-function readCache(cachePath: string, scriptPath: string): Record<string, unknown> | undefined {
+function readCache(cachePath: string, scriptPath: string): FlagMap | undefined {
   try {
     if (statSync(scriptPath).mtimeMs > statSync(cachePath).mtimeMs) return undefined;
-    const data = loadYaml(readFileSync(cachePath, "utf8"));
+    const data = decodeFlagCache(readFileSync(cachePath, "utf8"));
     return isFlagMap(data) && data.$importer === IMPORTER_VERSION ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
-function writeCache(cachePath: string, data: Record<string, unknown>): void {
+function writeCache(cachePath: string, data: FlagMap): void {
   try {
     mkdirSync(dirname(cachePath), { recursive: true });
-    // YAML keeps floats floats (JSON would turn 1.0 into 1, and our PyFloat into a map).
-    writeFileAtomic(cachePath, dumpYaml({ ...data, $importer: IMPORTER_VERSION }));
+    writeFileAtomic(cachePath, encodeFlagCache({ ...data, $importer: IMPORTER_VERSION }));
   } catch {
     // A cache we cannot write only costs speed next time.
   }
 }
 
-function runImporter(scriptPath: string, ctx: Ctx): Record<string, unknown> {
+function runImporter(scriptPath: string, ctx: Ctx): FlagMap {
   if (ctx.env.NO_IMPORT_FLAGS_PROGRESS !== "1") ctx.out.stderr(`${dim("Refreshing flags...")}\n`);
   const result = spawnSync(pythonExe(ctx.env), [join(pythonDir(), "guild", "import_flags.py"), scriptPath], {
     cwd: dirname(scriptPath),
@@ -77,7 +78,7 @@ function runImporter(scriptPath: string, ctx: Ctx): Record<string, unknown> {
   return { $dest: "args" };
 }
 
-function importedFlagsFor(data: Record<string, unknown>): ImportedFlags {
+function importedFlagsFor(data: FlagMap): ImportedFlags {
   const flags: Record<string, FlagDef> = nameMap();
   const ignored: string[] = [];
   for (const [name, value] of Object.entries(data)) {

@@ -10,7 +10,7 @@ import type { Out } from "../context.js";
 import { runClaims } from "../store/claim.js";
 import { writeLock } from "../store/lock.js";
 import { currentProcessId } from "../util/proc.js";
-import { openOutputScalars } from "../scalars/output-scalars.js";
+import { openOutputScalars, type OutputScalarsSource } from "../scalars/output-scalars.js";
 import { findExecutable } from "../util/find-executable.js";
 import { openOutputWriter, type OutputWriter } from "./output-writer.js";
 import { signalGroup, trackChild } from "./termination.js";
@@ -23,6 +23,7 @@ export interface ProcessRequest {
   argv: readonly string[];
   env: Record<string, string>;
   out: Out;
+  scalars: OutputScalarsSource;
 }
 
 /**
@@ -100,7 +101,7 @@ interface RunOutput {
 function openRunOutput(req: ProcessRequest): RunOutput {
   let error: string | undefined;
   let stop = () => {};
-  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.out), (e) => {
+  const writer = openOutputWriter(req.runDir, openOutputScalars(req.runDir, req.scalars, req.out), (e) => {
     error = fsErrorMessage(e, "write the run's output") ?? `cannot write the run's output: ${String(e)}`;
     req.out.stderr(`guild: ${error}\n`);
     stop();

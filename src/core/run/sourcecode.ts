@@ -4,9 +4,9 @@
  * hidden and build dirs, virtualenvs and dirs marked `.guild-nocopy` (such as
  * a Guild home inside the project). Returns the digest Guild records.
  */
-import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { md5Hex } from "../util/md5.js";
 
 const MAX_FILES = 100;
 const MAX_BYTES = 1024 * 1024;
@@ -107,12 +107,5 @@ export function copySourcecode(root: string, files: readonly string[], dest: str
 /** md5 over (path, NUL, bytes, NUL) for each file in path order; null if none. */
 export function sourcecodeDigest(root: string, files: readonly string[]): string | null {
   if (!files.length) return null;
-  const hash = createHash("md5");
-  for (const rel of [...files].sort()) {
-    hash.update(rel);
-    hash.update("\0");
-    hash.update(readFileSync(join(root, rel)));
-    hash.update("\0");
-  }
-  return hash.digest("hex");
+  return md5Hex([...files].sort().flatMap((rel) => [rel, "\0", readFileSync(join(root, rel)), "\0"]));
 }

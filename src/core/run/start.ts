@@ -21,7 +21,7 @@ import { currentProcessId, hostName } from "../util/proc.js";
 import { runEnvFor } from "./env.js";
 import { execProcess } from "./exec-process.js";
 import { openOutputWriter, teeOut } from "./output-writer.js";
-import { openOutputScalars } from "../scalars/output-scalars.js";
+import { openOutputScalars, type OutputScalarsSource } from "../scalars/output-scalars.js";
 import { commandFor } from "./run-attrs.js";
 import { runDriver } from "./drivers.js";
 import { fsErrorMessage } from "../store/write-errors.js";
@@ -56,7 +56,7 @@ export async function startClaimedRun(req: StartRequest, ctx: Ctx): Promise<numb
     writeAttr(req.runDir, "host", hostName()); // where it runs, which may not be where it was staged
     exitStatus =
       req.op.kind === "process"
-        ? await execProcess({ runDir: req.runDir, argv: command.argv, env, out: ctx.out })
+        ? await execProcess({ runDir: req.runDir, argv: command.argv, env, out: ctx.out, scalars: scalarsSource(req) })
         : await runInProcess(req, ctx);
   } finally {
     runClaims.completeClaim(req.runDir);
@@ -93,6 +93,11 @@ function commandOrRelease(req: StartRequest, ctx: Ctx): ReturnType<typeof comman
   }
 }
 
+/** The run's `output-scalars` and flags, as its `op` and `flags` attrs hold them. */
+function scalarsSource(req: StartRequest): OutputScalarsSource {
+  return { config: req.op.outputScalars, flags: req.flags };
+}
+
 /** Batch, steps and queue runs are driven by this process itself. */
 async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   writeLock(req.runDir, currentProcessId());
@@ -100,7 +105,7 @@ async function runInProcess(req: StartRequest, ctx: Ctx): Promise<number> {
   // Control runs (batch, optimizers, queue) print their children's output
   // but log none of their scalars: a queue is not ranked by its runs' loss.
   // A pipeline (steps) keeps them, as Guild's steps run does.
-  const scalars = req.op.kind === "steps" ? openOutputScalars(req.runDir, ctx.out) : undefined;
+  const scalars = req.op.kind === "steps" ? openOutputScalars(req.runDir, scalarsSource(req), ctx.out) : undefined;
   // A driver's output that cannot be recorded is still shown: its runs go on.
   const writer = openOutputWriter(req.runDir, scalars, (e) => {
     ctx.out.stderr(`guild: ${fsErrorMessage(e, "write the run's output") ?? String(e)}\n`);

@@ -5,9 +5,8 @@
  * of its line and of later lines (unset, i.e. 0, before the first).
  */
 import type { Out } from "../context.js";
-import { isFlagMap } from "../flags/value.js";
+import type { FlagMap } from "../flags/value.js";
 import type { LineSink } from "../run/output-writer.js";
-import { readAttr } from "../store/attrs.js";
 import { guildPath } from "../store/paths.js";
 import { openEventWriter, type EventWriter } from "../tfevent/event-writer.js";
 import type { ScalarValue } from "../tfevent/event.js";
@@ -54,16 +53,23 @@ export function scalarLogger(patterns: readonly ScalarPattern[], ignore: Readonl
 }
 
 /**
- * The patterns a run logs with, from its `op` attr (`output-scalars`) and
- * `flags`: undefined when output scalars are disabled (`output-scalars: no`).
+ * What a run's output scalars come from: its op's `output-scalars` (the `op`
+ * attr's) and its flags (the `flags` attr's). The starter has both in hand
+ * as it wrote them, so nothing is read back from the run.
  */
-export function outputScalarsForRun(runDir: string, warn: (msg: string) => void): { patterns: ScalarPattern[]; ignore: Set<string> } | undefined {
-  const op = readAttr(runDir, "op");
-  const config = isFlagMap(op) ? op["output-scalars"] : undefined;
+export interface OutputScalarsSource {
+  config: unknown;
+  flags: FlagMap;
+}
+
+/**
+ * The patterns a run logs with: undefined when output scalars are disabled
+ * (`output-scalars: no`). The default patterns skip the run's flag names.
+ */
+export function outputScalarsFor(source: OutputScalarsSource, warn: (msg: string) => void): { patterns: ScalarPattern[]; ignore: Set<string> } | undefined {
+  const { config } = source;
   if (config === undefined || config === null) {
-    const flags = readAttr(runDir, "flags");
-    const ignore = new Set(isFlagMap(flags) ? Object.keys(flags) : []);
-    return { patterns: compilePatterns(DEFAULT_OUTPUT_SCALARS, warn), ignore };
+    return { patterns: compilePatterns(DEFAULT_OUTPUT_SCALARS, warn), ignore: new Set(Object.keys(source.flags)) };
   }
   const list = Array.isArray(config) ? config : config === false ? [] : [config];
   if (!list.length) return undefined;
@@ -71,9 +77,9 @@ export function outputScalarsForRun(runDir: string, warn: (msg: string) => void)
 }
 
 /** The line sink that logs a run's output scalars; undefined when disabled. */
-export function openOutputScalars(runDir: string, out: Out): LineSink | undefined {
+export function openOutputScalars(runDir: string, source: OutputScalarsSource, out: Out): LineSink | undefined {
   const warn = (msg: string) => out.stderr(`WARNING: ${msg}\n`);
-  const config = outputScalarsForRun(runDir, warn);
+  const config = outputScalarsFor(source, warn);
   if (!config?.patterns.length) return undefined;
   const logger = scalarLogger(config.patterns, config.ignore, openEventWriter(guildPath(runDir)));
   return {

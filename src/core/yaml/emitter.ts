@@ -13,6 +13,8 @@ import { plainScalarKind } from "./scalars.js";
 import {
   BEST_INDENT,
   analyzeScalar,
+  writePlainWord,
+  writeQuotedWord,
   newEmitState,
   writeDoubleQuoted,
   writeIndent,
@@ -111,13 +113,30 @@ function emitBlockMapping(s: EmitState, map: Record<string, unknown>, keys: stri
 const SIMPLE_KEY_LIMIT = 128 - "!!str".length;
 
 function isSimpleKey(key: string): boolean {
+  if (SIMPLE_WORD.test(key)) return key.length < SIMPLE_KEY_LIMIT;
   const chars = [...key];
   const analysis = analyzeScalar(chars);
   return chars.length < SIMPLE_KEY_LIMIT && !analysis.empty && !analysis.multiline;
 }
 
+/**
+ * One word of ASCII that no indicator, space, break or quote can make
+ * special (most attr values: ids, paths, names, numbers): PyYAML writes it
+ * plain when it reads back as a string, else in single quotes, and never
+ * folds it (folds are at spaces). Checked against PyYAML itself in
+ * test/python/yaml-emit.test.ts.
+ */
+// `:` and `,` only inside (a final `:` would be an indicator, and PyYAML
+// flags `,` only as a first character in block context).
+const SIMPLE_WORD = /^[A-Za-z0-9_/](?:[A-Za-z0-9_./+=@%~:,-]*[A-Za-z0-9_./+=@%~,-])?$/;
+
 function emitScalar(s: EmitState, value: unknown, ctx: NodeContext): void {
   const { text, isString } = representScalar(value);
+  if (SIMPLE_WORD.test(text)) {
+    if (!isString || plainScalarKind(text) === "str") writePlainWord(s, text);
+    else writeQuotedWord(s, text);
+    return;
+  }
   const chars = [...text];
   const analysis = analyzeScalar(chars);
   const simpleKey = Boolean(ctx.simpleKey);

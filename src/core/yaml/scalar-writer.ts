@@ -133,6 +133,21 @@ export function writePlain(s: EmitState, chars: string[], split: boolean): void 
   }
 }
 
+/** writePlain of a word without spaces: written whole. */
+export function writePlainWord(s: EmitState, word: string): void {
+  if (!s.whitespace) writeText(s, " ");
+  s.whitespace = false;
+  s.indention = false;
+  writeText(s, word);
+}
+
+/** writeSingleQuoted of a word without spaces, quotes or breaks. */
+export function writeQuotedWord(s: EmitState, word: string): void {
+  writeIndicator(s, "'", true);
+  writeText(s, word);
+  writeIndicator(s, "'", false);
+}
+
 export function writeSingleQuoted(s: EmitState, chars: string[], split: boolean): void {
   writeIndicator(s, "'", true);
   let spaces = false;
