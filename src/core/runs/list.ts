@@ -76,13 +76,58 @@ export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
       },
     };
   }
-  recheck(0, list.length, statusCheckNeeded(query));
-  const rows: RunRow[] = [];
-  for (const entry of list) {
-    const row = rowFor(entry, ctx.cwd, userHome, rows.length + 1);
-    if (runMatches(row, query)) rows.push(row);
-  }
-  return { length: rows.length, slice: (start, end) => rows.slice(start, end) };
+  const needsCheck = statusCheckNeeded(query);
+  recheck(0, list.length, needsCheck);
+  return matchingView(list, query, needsCheck, (entry, index) => rowFor(entry, ctx.cwd, userHome, index));
+}
+
+/**
+ * The runs of `list` that match, found by their cached statuses where
+ * those decide (after `recheckRunList`, a cached status `needsCheck`
+ * accepts is current; one it leaves out cannot match the status filter),
+ * so most runs are accepted or rejected without making a row. Rows are
+ * made for the rest, and for the matches that are shown.
+ */
+function matchingView(
+  list: RunList,
+  query: RunsQuery,
+  needsCheck: (status: IndexedStatus) => boolean,
+  makeRow: (entry: RunEntry, index: number) => RunRow,
+): RowsView {
+  const statuses = query.statuses?.length ? query.statuses : undefined;
+  const statusOnly = statuses !== undefined && isFilterEmpty({ ...query, statuses: undefined });
+  const positions: number[] = [];
+  const made = new Map<number, RunRow>();
+  // `list.at` costs O(live runs): to make many rows, walk the list once.
+  let all: RunEntry[] | undefined;
+  const entryAt = (k: number): RunEntry => (all ? (all[k] as RunEntry) : list.at(k));
+  if (!statusOnly) all = [...list];
+  list.statuses().forEach((cached, k) => {
+    if (cached !== undefined && cached !== "running") {
+      if (statuses && (!needsCheck(cached) || !statuses.includes(cached))) return;
+      if (statusOnly) {
+        positions.push(k);
+        return;
+      }
+    }
+    const row = makeRow(entryAt(k), positions.length + 1);
+    if (!runMatches(row, query)) return;
+    made.set(positions.length, row);
+    positions.push(k);
+  });
+  return {
+    length: positions.length,
+    slice: (start, end) => {
+      const rows: RunRow[] = [];
+      if (end - start > 64) all ??= [...list];
+      for (let m = start; m < Math.min(end, positions.length); m++) {
+        const row = made.get(m) ?? makeRow(entryAt(positions[m] as number), m + 1);
+        row.index = m + 1;
+        rows.push(row);
+      }
+      return rows;
+    },
+  };
 }
 
 export function userHomeFor(env: NodeJS.ProcessEnv): string {

@@ -25,6 +25,11 @@ export interface RunList extends Iterable<RunEntry> {
    * statuses whose change would not matter to the caller.
    */
   staleIn(start: number, end: number, needsCheck?: (status: IndexedStatus) => boolean): string[];
+  /**
+   * Each position's cached status (undefined for a run read without one),
+   * without making entries: what a status filter decides most runs by.
+   */
+  statuses(): (IndexedStatus | undefined)[];
 }
 
 /** Sorted records that can be read one at a time. */
@@ -88,6 +93,15 @@ export function mergedRunList(body: RecordSource, live: readonly RunEntry[]): Ru
         if ((status === undefined || needsCheck(status)) && !body.isCurrent(i)) stale.push(body.key(i).id);
       }
       return stale;
+    },
+    statuses: () => {
+      const out: (IndexedStatus | undefined)[] = [];
+      let j = 0;
+      for (let i = 0; i <= body.length; i++) {
+        while (j < live.length && before[j] === i) out.push((live[j++] as RunEntry).indexedStatus);
+        if (i < body.length) out.push(body.statusOf(i));
+      }
+      return out;
     },
     *[Symbol.iterator]() {
       let j = 0;

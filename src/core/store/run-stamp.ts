@@ -16,7 +16,7 @@
  * only once it is `SETTLE_US` old; a run with a younger one stays live
  * (read from its files) until a later listing.
  */
-import { statSync } from "node:fs";
+import { ctimeUs } from "./ctime.js";
 import { isRunDir } from "./find-run.js";
 import { runTimestamp, type IndexedStatus, type RunEntry } from "./run-order.js";
 import { statusFactsFor, statusFromFacts, type RunStatus, type StatusFacts } from "./status.js";
@@ -32,12 +32,7 @@ export function stampPath(runDir: string, status: IndexedStatus): string {
  * or a damaged run where a directory is a file).
  */
 export function readStamp(path: string): number | undefined {
-  try {
-    const st = statSync(path, { throwIfNoEntry: false });
-    return st === undefined ? undefined : Math.round(st.ctimeMs * 1000);
-  } catch {
-    return undefined;
-  }
+  return ctimeUs(path);
 }
 
 /** Whether the run's files still hold what was stamped. */
