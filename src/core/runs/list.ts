@@ -8,14 +8,15 @@
 import { homedir } from "node:os";
 import { readdirSync } from "node:fs";
 import type { Ctx } from "../context.js";
-import { trashRunsDirFor } from "../home.js";
+import { runsDirFor, trashRunsDirFor } from "../home.js";
 import { readAttr, readOptionalAttr } from "../store/attrs.js";
 import { listRunsIn, type RunEntry } from "../store/list-runs.js";
-import { openRunList, recheckRunList, type RunList } from "../store/run-index.js";
+import { noteRunChanged, openRunList, recheckRunList, type RunList } from "../store/run-index.js";
 import { arraySource, mergedRunList } from "../store/run-list.js";
 import type { IndexedStatus } from "../store/run-order.js";
 import { runStatus, type RunStatus } from "../store/status.js";
-import { isFilterEmpty, runMatches, statusCheckNeeded, type FilterableRun, type RunsFilter } from "./filter.js";
+import { isFilterEmpty, statusCheckNeeded, type FilterableRun, type RunsFilter } from "./filter.js";
+import { matchingView } from "./filter-view.js";
 import { opDirSuffix, runOpInfo, type RunOpInfo } from "./op-desc.js";
 
 export interface RunsQuery extends RunsFilter {
@@ -61,7 +62,7 @@ export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
 export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
   const otherDir = query.archive ?? (query.deleted ? trashRunsDirFor(ctx.home) : undefined);
   let list: RunList = otherDir !== undefined ? mergedRunList(arraySource(entriesIn(otherDir)), []) : openRunList(ctx.home);
-  const recheck = (start: number, end: number, needsCheck?: (status: IndexedStatus) => boolean) => {
+  const recheck = (start: number, end: number, needsCheck?: (status: IndexedStatus, position: number) => boolean) => {
     if (otherDir === undefined) list = recheckRunList(ctx.home, list, start, end, needsCheck);
   };
   const userHome = userHomeFor(ctx.env);
@@ -76,58 +77,39 @@ export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
       },
     };
   }
-  const needsCheck = statusCheckNeeded(query);
-  recheck(0, list.length, needsCheck);
-  return matchingView(list, query, needsCheck, (entry, index) => rowFor(entry, ctx.cwd, userHome, index));
-}
-
-/**
- * The runs of `list` that match, found by their cached statuses where
- * those decide (after `recheckRunList`, a cached status `needsCheck`
- * accepts is current; one it leaves out cannot match the status filter),
- * so most runs are accepted or rejected without making a row. Rows are
- * made for the rest, and for the matches that are shown.
- */
-function matchingView(
-  list: RunList,
-  query: RunsQuery,
-  needsCheck: (status: IndexedStatus) => boolean,
-  makeRow: (entry: RunEntry, index: number) => RunRow,
-): RowsView {
-  const statuses = query.statuses?.length ? query.statuses : undefined;
-  const statusOnly = statuses !== undefined && isFilterEmpty({ ...query, statuses: undefined });
-  const positions: number[] = [];
-  const made = new Map<number, RunRow>();
-  // `list.at` costs O(live runs): to make many rows, walk the list once.
-  let all: RunEntry[] | undefined;
-  const entryAt = (k: number): RunEntry => (all ? (all[k] as RunEntry) : list.at(k));
-  if (!statusOnly) all = [...list];
-  list.statuses().forEach((cached, k) => {
-    if (cached !== undefined && cached !== "running") {
-      if (statuses && (!needsCheck(cached) || !statuses.includes(cached))) return;
-      if (statusOnly) {
-        positions.push(k);
-        return;
-      }
-    }
-    const row = makeRow(entryAt(k), positions.length + 1);
-    if (!runMatches(row, query)) return;
-    made.set(positions.length, row);
-    positions.push(k);
-  });
+  const makeRow = (entry: RunEntry, index: number) => rowFor(entry, ctx.cwd, userHome, index);
+  const noteStale = (ids: string[]) => {
+    if (otherDir === undefined) for (const id of ids) noteRunChanged(`${runsDirFor(ctx.home)}/${id}`);
+  };
+  if (!isOpFilterOnly(query)) {
+    const needsCheck = statusCheckNeeded(query);
+    recheck(0, list.length, needsCheck);
+    return matchingView(list, query, { needsCheck, userHome, makeRow, noteStale });
+  }
+  // An operation filter alone needs no status: like a plain listing, only
+  // the rows shown are checked (a run that changed may move: match again).
+  const view = () => matchingView(list, query, { needsCheck: () => true, userHome, makeRow, noteStale });
+  let matches = view();
   return {
-    length: positions.length,
+    get length() {
+      return matches.length;
+    },
     slice: (start, end) => {
-      const rows: RunRow[] = [];
-      if (end - start > 64) all ??= [...list];
-      for (let m = start; m < Math.min(end, positions.length); m++) {
-        const row = made.get(m) ?? makeRow(entryAt(positions[m] as number), m + 1);
-        row.index = m + 1;
-        rows.push(row);
+      for (let round = 0; round < 3; round++) {
+        const shown = new Set(matches.positionsIn(start, end));
+        if (!shown.size) break;
+        const before = list;
+        recheck(Math.min(...shown), Math.max(...shown) + 1, (_status, k) => shown.has(k));
+        if (list === before) break;
+        matches = view();
       }
-      return rows;
+      return matches.slice(start, end);
     },
   };
+}
+
+function isOpFilterOnly(query: RunsQuery): boolean {
+  return Boolean(query.ops?.length) && isFilterEmpty({ ...query, ops: undefined });
 }
 
 export function userHomeFor(env: NodeJS.ProcessEnv): string {
