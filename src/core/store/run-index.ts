@@ -192,6 +192,7 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
   const skipped = [...new Set(skip)].sort((a, b) => a - b);
   // Physical position of the i-th record still listed.
   const physical = (i: number): number => {
+    if (!skipped.length) return i;
     let p = i;
     for (const s of skipped) {
       if (s <= p) p++;
