@@ -57,7 +57,8 @@ export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
  * Without filters, rows come straight from the run list by position; with
  * filters every run is looked at, but only through the fields the filters
  * use (a status filter reads one stat for a cached run: the index knows
- * its status, the stat tells whether it still holds).
+ * its status, the stat tells whether it still holds; an operation filter
+ * likewise stats the run's opref). See filter-view.ts.
  */
 export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
   const otherDir = query.archive ?? (query.deleted ? trashRunsDirFor(ctx.home) : undefined);
