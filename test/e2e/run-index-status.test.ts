@@ -28,7 +28,7 @@ describe("run index: cached statuses", () => {
       .split("\n")
       .filter(Boolean)
       .map((line): [string | undefined, string | undefined] => [/^\[\d+:([0-9a-f]{8})\]/.exec(line)?.[1], line.split(/\s{2,}/)[3]]);
-  const indexText = () => readFileSync(join(p.home, "cache", "runs-index-v3"), "utf8");
+  const indexText = () => readFileSync(join(p.home, "cache", "runs-index-v4"), "utf8");
   const attr = (id: string, name: string) => join(p.home, "runs", id, ".guild", "attrs", name);
   let ids: { done: string; failed: string; staged: string; staged2: string };
 
@@ -42,7 +42,7 @@ describe("run index: cached statuses", () => {
       rmSync(join(p.home, "cache"), { recursive: true, force: true });
       await ok("runs");
       const text = indexText();
-      if (Object.values(ids).every((id) => new RegExp(`^${id} \\d{16} [CES] \\d{16}$`, "m").test(text))) return;
+      if (Object.values(ids).every((id) => new RegExp(`^${id} \\d{16} [CES] \\d{16} [-\\d]{6} \\d{16}$`, "m").test(text))) return;
       assert.ok(Date.now() < deadline, `runs never cached:\n${text}`);
     }
   }
@@ -126,7 +126,7 @@ describe("run index: cached statuses", () => {
       for (;;) {
         rmSync(join(p.home, "cache"), { recursive: true, force: true });
         await ok("runs");
-        if (new RegExp(`^${ids.failed} \\d{16} R \\d{16}$`, "m").test(indexText())) break;
+        if (new RegExp(`^${ids.failed} \\d{16} R \\d{16} [-\\d]{6} \\d{16}$`, "m").test(indexText())) break;
         assert.ok(Date.now() < deadline, `running run never cached:\n${indexText()}`);
       }
       assert.deepEqual((await rows("--running")), [[short, "running"]]);
@@ -156,7 +156,7 @@ describe("run index: cached statuses", () => {
     const fresh = readdirSync(join(p.home, "runs")).find((d) => !Object.values(ids).includes(d)) as string;
     ids = { ...ids, done: fresh };
     await cacheAll();
-    assert.match(indexText(), new RegExp(`^${ids.staged2} \\d{16} S \\d{16}$`, "m"));
+    assert.match(indexText(), new RegExp(`^${ids.staged2} \\d{16} S \\d{16} [-\\d]{6} \\d{16}$`, "m"));
     await ok("run", "queue", "run-once=yes", "-y");
     assert.deepEqual(await rows("--staged"), []);
     const statuses = new Map(await rows());

@@ -30,11 +30,11 @@ describe("run index", () => {
 
   test("the index is written, and listing from it equals listing without it", async () => {
     const first = await list();
-    assert.ok(existsSync(join(p.home, "cache", "runs-index-v3")));
+    assert.ok(existsSync(join(p.home, "cache", "runs-index-v4")));
     assert.equal(await list(), first);
     rmSync(join(p.home, "cache"), { recursive: true });
     assert.equal(await list(), first);
-    writeFileSync(join(p.home, "cache", "runs-index-v3"), "garbage\n");
+    writeFileSync(join(p.home, "cache", "runs-index-v4"), "garbage\n");
     assert.equal(await list(), first);
   });
 

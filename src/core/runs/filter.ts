@@ -71,10 +71,7 @@ export function statusCheckNeeded(f: RunsFilter): (status: IndexedStatus) => boo
 
 export function runMatches(run: FilterableRun, f: RunsFilter): boolean {
   if (f.statuses?.length && !f.statuses.includes(run.status)) return false;
-  if (f.ops?.length) {
-    const fullOp = `${run.pkgDesc}/${run.opDesc}`;
-    if (!f.ops.some((op) => fullOp.includes(op))) return false;
-  }
+  if (f.ops?.length && !opsMatch(run.opDesc, run.pkgDesc, f.ops)) return false;
   if (f.labels?.length) {
     if (!f.labels.some((l) => run.label.includes(l))) return false;
   } else if (f.unlabeled && run.label.trim()) {
@@ -87,6 +84,12 @@ export function runMatches(run: FilterableRun, f: RunsFilter): boolean {
   if (f.hosts?.length && !f.hosts.includes(run.host)) return false;
   if (f.tags?.length && !f.tags.some((t) => run.tags.includes(t))) return false;
   return true;
+}
+
+/** Whether `<pkg>/<operation>` holds any of `ops`. */
+export function opsMatch(opDesc: string, pkgDesc: string, ops: readonly string[]): boolean {
+  const fullOp = `${pkgDesc}/${opDesc}`;
+  return ops.some((op) => fullOp.includes(op));
 }
 
 export function filterRuns<T extends FilterableRun>(runs: readonly T[], f: RunsFilter): T[] {

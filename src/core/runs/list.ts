@@ -8,14 +8,15 @@
 import { homedir } from "node:os";
 import { readdirSync } from "node:fs";
 import type { Ctx } from "../context.js";
-import { trashRunsDirFor } from "../home.js";
+import { runsDirFor, trashRunsDirFor } from "../home.js";
 import { readAttr, readOptionalAttr } from "../store/attrs.js";
 import { listRunsIn, type RunEntry } from "../store/list-runs.js";
-import { openRunList, recheckRunList, type RunList } from "../store/run-index.js";
+import { noteRunChanged, openRunList, recheckRunList, type RunList } from "../store/run-index.js";
 import { arraySource, mergedRunList } from "../store/run-list.js";
 import type { IndexedStatus } from "../store/run-order.js";
 import { runStatus, type RunStatus } from "../store/status.js";
-import { isFilterEmpty, runMatches, statusCheckNeeded, type FilterableRun, type RunsFilter } from "./filter.js";
+import { isFilterEmpty, statusCheckNeeded, type FilterableRun, type RunsFilter } from "./filter.js";
+import { matchingView } from "./filter-view.js";
 import { opDirSuffix, runOpInfo, type RunOpInfo } from "./op-desc.js";
 
 export interface RunsQuery extends RunsFilter {
@@ -56,12 +57,13 @@ export function filteredRuns(query: RunsQuery, ctx: Ctx): RunRow[] {
  * Without filters, rows come straight from the run list by position; with
  * filters every run is looked at, but only through the fields the filters
  * use (a status filter reads one stat for a cached run: the index knows
- * its status, the stat tells whether it still holds).
+ * its status, the stat tells whether it still holds; an operation filter
+ * likewise stats the run's opref). See filter-view.ts.
  */
 export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
   const otherDir = query.archive ?? (query.deleted ? trashRunsDirFor(ctx.home) : undefined);
   let list: RunList = otherDir !== undefined ? mergedRunList(arraySource(entriesIn(otherDir)), []) : openRunList(ctx.home);
-  const recheck = (start: number, end: number, needsCheck?: (status: IndexedStatus) => boolean) => {
+  const recheck = (start: number, end: number, needsCheck?: (status: IndexedStatus, position: number) => boolean) => {
     if (otherDir === undefined) list = recheckRunList(ctx.home, list, start, end, needsCheck);
   };
   const userHome = userHomeFor(ctx.env);
@@ -76,13 +78,39 @@ export function filteredRunsView(query: RunsQuery, ctx: Ctx): RowsView {
       },
     };
   }
-  recheck(0, list.length, statusCheckNeeded(query));
-  const rows: RunRow[] = [];
-  for (const entry of list) {
-    const row = rowFor(entry, ctx.cwd, userHome, rows.length + 1);
-    if (runMatches(row, query)) rows.push(row);
+  const makeRow = (entry: RunEntry, index: number) => rowFor(entry, ctx.cwd, userHome, index);
+  const noteStale = (ids: string[]) => {
+    if (otherDir === undefined) for (const id of ids) noteRunChanged(`${runsDirFor(ctx.home)}/${id}`);
+  };
+  if (!isOpFilterOnly(query)) {
+    const needsCheck = statusCheckNeeded(query);
+    recheck(0, list.length, needsCheck);
+    return matchingView(list, query, { needsCheck, userHome, makeRow, noteStale });
   }
-  return { length: rows.length, slice: (start, end) => rows.slice(start, end) };
+  // An operation filter alone needs no status: like a plain listing, only
+  // the rows shown are checked (a run that changed may move: match again).
+  const view = () => matchingView(list, query, { needsCheck: () => true, userHome, makeRow, noteStale });
+  let matches = view();
+  return {
+    get length() {
+      return matches.length;
+    },
+    slice: (start, end) => {
+      for (let round = 0; round < 3; round++) {
+        const shown = new Set(matches.positionsIn(start, end));
+        if (!shown.size) break;
+        const before = list;
+        recheck(Math.min(...shown), Math.max(...shown) + 1, (_status, k) => shown.has(k));
+        if (list === before) break;
+        matches = view();
+      }
+      return matches.slice(start, end);
+    },
+  };
+}
+
+function isOpFilterOnly(query: RunsQuery): boolean {
+  return Boolean(query.ops?.length) && isFilterEmpty({ ...query, ops: undefined });
 }
 
 export function userHomeFor(env: NodeJS.ProcessEnv): string {

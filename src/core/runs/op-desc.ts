@@ -6,7 +6,7 @@
 import { existsSync, realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { shortenPath } from "../flags/shorten-path.js";
-import { opDescFor, readOpref, type OpRef } from "../store/opref.js";
+import { opDescFor, parseOpref, readOpref, type OpRef } from "../store/opref.js";
 import { protoDir } from "../store/paths.js";
 
 export function runOpDesc(runDir: string): string {
@@ -43,6 +43,12 @@ export function runOpInfo(runDir: string, userHome: string): RunOpInfo {
     pkgDesc: opref ? pkgDescFor(opref, userHome) : "",
     opDir: opDirFor(protoRef ?? opref),
   };
+}
+
+/** `runOpInfo`'s opDesc and pkgDesc for a run with no proto, from its opref line. */
+export function opDescsForLine(line: string, userHome: string): Pick<RunOpInfo, "opDesc" | "pkgDesc"> {
+  const opref = parseOpref(line);
+  return { opDesc: opref ? opDescFor(opref) : "?", pkgDesc: opref ? pkgDescFor(opref, userHome) : "" };
 }
 
 function opDirFor(opref: OpRef | undefined): string | null {

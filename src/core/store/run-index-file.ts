@@ -1,14 +1,17 @@
 /**
- * The on-disk format of the run index (`<home>/cache/runs-index-v3`), pure:
+ * The on-disk format of the run index (`<home>/cache/runs-index-v4`), pure:
  *
- *   guild-ts runs index v3 <changes offset> <runs/ state | -> <live> <records>\n
+ *   guild-ts runs index v4 <changes offset> <runs/ state | -> <live> <ops> <records>\n
  *   <live run id>\n                                     (one line each)
- *   <id> <timestamp, 16 digits | 16 '-'> <C|E|T|S|R> <stamp, 16 digits>\n
- *                                                      (69 bytes each, newest first)
+ *   <opref line>\n                                      (one per distinct operation)
+ *   <id> <timestamp, 16 digits | 16 '-'> <C|E|T|S|R> <stamp, 16 digits>
+ *     <op, 6 digits | 6 '-'> <opref stamp, 16 digits>\n (93 bytes each, newest first)
  *
  * Records hold runs that finished (Completed, Error, Terminated), are
  * Staged, or Running (its place only), with the stamp their status is
- * checked against (run-stamp.ts).
+ * checked against (run-stamp.ts), and their operation: the line of their
+ * `.guild/opref` (as a number into the op lines, which most runs share)
+ * with that file's stamp, so that an operation filter reads no opref.
  * "Live" runs are the others (pending, running, just changed) and those
  * that do not fit a record: readers always read them afresh.
  *
@@ -17,13 +20,20 @@
  */
 import type { IndexedStatus, RunEntry } from "./run-order.js";
 
-const HEADER = "guild-ts runs index v3";
-export const RECORD_BYTES = 69;
+const HEADER = "guild-ts runs index v4";
+export const RECORD_BYTES = 93;
 const NO_TIMESTAMP = "-".repeat(16);
 const CODES: Record<string, IndexedStatus> = { C: "completed", E: "error", T: "terminated", S: "staged", R: "running" };
+/** Status by code byte: what filters read for every record, without a string. */
+const STATUS_BY_BYTE: (IndexedStatus | undefined)[] = [];
+for (const [code, status] of Object.entries(CODES)) STATUS_BY_BYTE[code.charCodeAt(0)] = status;
 const CODE_FOR: Record<IndexedStatus, string> = { completed: "C", error: "E", terminated: "T", staged: "S", running: "R" };
 const CODE_AT = 50;
 const STAMP_AT = 52;
+const OP_AT = 69;
+const OP_STAMP_AT = 76;
+const NO_OP = "-".repeat(6);
+const MAX_OPS = 1e6;
 const STAGED_CODE = 0x53;
 const RUNNING_CODE = 0x52;
 
@@ -32,6 +42,8 @@ export interface IndexData {
   /** `runs/` state (`<mtime ns>:<nlink>`) the index was built against; undefined = unknown. */
   runsMtime: string | undefined;
   liveIds: string[];
+  /** Distinct opref lines, numbered by the records' op field. */
+  ops: string[];
   /** The records, newest first: `finalCount` of them from `bodyOffset`. */
   body: Buffer;
   bodyOffset: number;
@@ -42,28 +54,36 @@ export function parseIndex(buf: Buffer): IndexData | undefined {
   const eol = buf.indexOf(0x0a);
   if (eol < 0) return undefined;
   const header = buf.subarray(0, eol).toString("latin1").split(" ");
-  if (header.slice(0, 4).join(" ") !== HEADER || header.length !== 8) return undefined;
-  const [offset, mtime, live, final] = header.slice(4);
+  if (header.slice(0, 4).join(" ") !== HEADER || header.length !== 9) return undefined;
+  const [offset, mtime, live, opCount, final] = header.slice(4);
   const liveCount = Number(live);
   const finalCount = Number(final);
-  if (!Number.isInteger(liveCount) || !Number.isInteger(finalCount)) return undefined;
-  const liveIds: string[] = [];
-  let bodyOffset = eol + 1;
-  for (let i = 0; i < liveCount; i++) {
-    const end = buf.indexOf(0x0a, bodyOffset);
-    if (end < 0) return undefined;
-    liveIds.push(buf.toString("utf8", bodyOffset, end));
-    bodyOffset = end + 1;
-  }
-  if (buf.length !== bodyOffset + finalCount * RECORD_BYTES) return undefined;
+  if (!Number.isInteger(liveCount) || !Number.isInteger(finalCount) || !Number.isInteger(Number(opCount))) return undefined;
+  const reader = { at: eol + 1 };
+  const liveIds = readLines(buf, reader, liveCount);
+  const ops = readLines(buf, reader, Number(opCount));
+  const bodyOffset = reader.at;
+  if (!liveIds || !ops || buf.length !== bodyOffset + finalCount * RECORD_BYTES) return undefined;
   return {
     changesOffset: Number(offset) || 0,
     runsMtime: mtime === "-" ? undefined : mtime,
     liveIds,
+    ops,
     body: buf,
     bodyOffset,
     finalCount,
   };
+}
+
+function readLines(buf: Buffer, reader: { at: number }, count: number): string[] | undefined {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const end = buf.indexOf(0x0a, reader.at);
+    if (end < 0) return undefined;
+    lines.push(buf.toString("utf8", reader.at, end));
+    reader.at = end + 1;
+  }
+  return lines;
 }
 
 /** The i-th final record (newest first). */
@@ -76,12 +96,32 @@ export function recordAt(data: IndexData, i: number, runsDir: string): RunEntry 
     timestamp: recordTimestamp(data, i),
     indexedStatus: CODES[String.fromCharCode(data.body[at + CODE_AT] as number)],
     stamp: digitsAt(data.body, at + STAMP_AT),
+    ...opOf(data, i),
   };
+}
+
+function opOf(data: IndexData, i: number): Pick<RunEntry, "opref" | "oprefStamp"> {
+  const op = recordOp(data, i);
+  return op < 0 ? {} : { opref: data.ops[op], oprefStamp: recordOpStamp(data, i) };
+}
+
+/** Record i's number into `data.ops`, or -1 when its operation is not cached. */
+export function recordOp(data: IndexData, i: number): number {
+  const at = data.bodyOffset + i * RECORD_BYTES + OP_AT;
+  if (data.body[at] === 0x2d) return -1;
+  let n = 0;
+  for (let k = at; k < at + 6; k++) n = n * 10 + ((data.body[k] as number) - 0x30);
+  return n < data.ops.length ? n : -1;
+}
+
+/** The stamp of record i's `.guild/opref` (see run-stamp.ts). */
+export function recordOpStamp(data: IndexData, i: number): number {
+  return digitsAt(data.body, data.bodyOffset + i * RECORD_BYTES + OP_STAMP_AT);
 }
 
 /** Record i's status, read without making an entry. */
 export function recordStatus(data: IndexData, i: number): IndexedStatus | undefined {
-  return CODES[String.fromCharCode(data.body[data.bodyOffset + i * RECORD_BYTES + CODE_AT] as number)];
+  return STATUS_BY_BYTE[data.body[data.bodyOffset + i * RECORD_BYTES + CODE_AT] as number];
 }
 
 /** What record i's status rests on (see run-stamp.ts), read without making an entry. */
@@ -134,14 +174,27 @@ export function formatIndex(
   liveIds: readonly string[],
   finals: readonly RunEntry[],
 ): string {
-  const parts = [`${HEADER} ${changesOffset} ${runsMtime ?? "-"} ${liveIds.length} ${finals.length}\n`];
-  for (const id of liveIds) parts.push(`${id}\n`);
+  const ops = new Map<string, number>();
+  const records: string[] = [];
   for (const r of finals) {
     const ts = r.timestamp === undefined ? NO_TIMESTAMP : String(r.timestamp).padStart(16, "0");
     const stamp = String(r.stamp).padStart(16, "0");
-    parts.push(`${r.id} ${ts} ${CODE_FOR[r.indexedStatus as IndexedStatus]} ${stamp}\n`);
+    let op = NO_OP;
+    let opStamp = 0;
+    if (hasCachableOp(r) && (ops.has(r.opref) || ops.size < MAX_OPS)) {
+      if (!ops.has(r.opref)) ops.set(r.opref, ops.size);
+      op = String(ops.get(r.opref)).padStart(6, "0");
+      opStamp = r.oprefStamp;
+    }
+    records.push(`${r.id} ${ts} ${CODE_FOR[r.indexedStatus as IndexedStatus]} ${stamp} ${op} ${String(opStamp).padStart(16, "0")}\n`);
   }
-  return parts.join("");
+  const head = `${HEADER} ${changesOffset} ${runsMtime ?? "-"} ${liveIds.length} ${ops.size} ${finals.length}\n`;
+  return [head, ...liveIds.map((id) => `${id}\n`), ...[...ops.keys()].map((line) => `${line}\n`), ...records].join("");
+}
+
+function hasCachableOp(r: RunEntry): r is RunEntry & { opref: string; oprefStamp: number } {
+  const stamp = r.oprefStamp;
+  return r.opref !== undefined && !r.opref.includes("\n") && stamp !== undefined && Number.isInteger(stamp) && stamp >= 0 && stamp < 1e16;
 }
 
 /**

@@ -27,6 +27,8 @@ import {
   parseIndex,
   recordAt,
   recordId,
+  recordOp,
+  recordOpStamp,
   recordPosition,
   recordStamp,
   recordStatus,
@@ -36,12 +38,12 @@ import {
 } from "./run-index-file.js";
 import { arraySource, mergedRunList, type RecordSource, type RunList } from "./run-list.js";
 import { compareNewestFirst, type IndexedStatus, type RunEntry } from "./run-order.js";
-import { isStampCurrent, isStampSettled, readRunEntry } from "./run-stamp.js";
+import { isOprefCurrent, isStampCurrent, isStampSettled, readOprefStamped, readRunEntry } from "./run-stamp.js";
 
 export { moveRunDir, noteRunChanged } from "./run-index-changes.js";
 export type { RunList };
 
-const INDEX_FILE = "runs-index-v3";
+const INDEX_FILE = "runs-index-v4";
 /**
  * File times come from a coarse clock (a few ms per tick): a change made in
  * the same tick as the one that set runs/'s mtime leaves the mtime as it
@@ -90,7 +92,7 @@ export function recheckRunList(
   list: RunList,
   start: number,
   end: number,
-  needsCheck?: (status: IndexedStatus) => boolean,
+  needsCheck?: (status: IndexedStatus, position: number) => boolean,
 ): RunList {
   const changed = new Set<string>();
   for (let round = 0; round < 4; round++) {
@@ -190,6 +192,7 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
   const skipped = [...new Set(skip)].sort((a, b) => a - b);
   // Physical position of the i-th record still listed.
   const physical = (i: number): number => {
+    if (!skipped.length) return i;
     let p = i;
     for (const s of skipped) {
       if (s <= p) p++;
@@ -205,6 +208,11 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
     isCurrent: (i) => recordIsCurrent(data, physical(i), runsDir),
     statusOf: (i) => recordStatus(data, physical(i)),
     unfinished: () => unfinishedPositions(data).filter((p) => !skippedSet.has(p)).map((p) => recordAt(data, p, runsDir)),
+    oprefOf: (i) => {
+      const op = recordOp(data, physical(i));
+      return op < 0 ? undefined : data.ops[op];
+    },
+    isOprefCurrent: (i) => isOprefCurrent(`${runsDir}/${recordId(data, physical(i))}`, recordOpStamp(data, physical(i))),
   };
 }
 
@@ -218,7 +226,7 @@ function writeIndex(home: string, changesOffset: number, runsState: string | und
   const finals: RunEntry[] = [];
   const nowUs = Date.now() * 1000;
   for (const run of list) {
-    if (isIndexable(run) && isStampSettled(run.stamp as number, nowUs)) finals.push(run);
+    if (isIndexable(run) && isStampSettled(run.stamp as number, nowUs)) finals.push(run.opref === undefined ? withOpref(run, nowUs) : run);
     else liveIds.push(run.id);
   }
   try {
@@ -227,6 +235,12 @@ function writeIndex(home: string, changesOffset: number, runsState: string | und
   } catch {
     // A cache we cannot write only costs speed next time.
   }
+}
+
+/** `run` with its operation to cache, if its opref's stamp is settled. */
+function withOpref(run: RunEntry, nowUs: number): RunEntry {
+  const op = readOprefStamped(run.dir);
+  return op.oprefStamp !== undefined && isStampSettled(op.oprefStamp, nowUs) ? { ...run, ...op } : run;
 }
 
 function readIndex(home: string): IndexData | undefined {

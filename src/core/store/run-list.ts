@@ -24,7 +24,20 @@ export interface RunList extends Iterable<RunEntry> {
    * trusting their status or place. `needsCheck` leaves out cached
    * statuses whose change would not matter to the caller.
    */
-  staleIn(start: number, end: number, needsCheck?: (status: IndexedStatus) => boolean): string[];
+  staleIn(start: number, end: number, needsCheck?: (status: IndexedStatus, position: number) => boolean): string[];
+  /** What the cache knows of each position: what filters decide most runs by. */
+  cached(): CachedRuns;
+}
+
+/** The cached facts of a list's positions, read without making entries. */
+export interface CachedRuns {
+  /** Undefined for a run read without a cached status. */
+  status(k: number): IndexedStatus | undefined;
+  /** The run's cached opref line, if any (see RunEntry.opref). */
+  opref(k: number): string | undefined;
+  /** Whether the cached opref of position k still holds (a stat). */
+  isOprefCurrent(k: number): boolean;
+  id(k: number): string;
 }
 
 /** Sorted records that can be read one at a time. */
@@ -39,6 +52,8 @@ export interface RecordSource {
   statusOf(i: number): IndexedStatus | undefined;
   /** The staged and running records. */
   unfinished(): RunEntry[];
+  oprefOf(i: number): string | undefined;
+  isOprefCurrent(i: number): boolean;
 }
 
 /** Runs read from their files just now: always current. */
@@ -50,6 +65,8 @@ export function arraySource(runs: readonly RunEntry[]): RecordSource {
     isCurrent: () => true,
     statusOf: (i) => runs[i]?.indexedStatus,
     unfinished: () => runs.filter((r) => r.indexedStatus === "staged" || r.indexedStatus === "running"),
+    oprefOf: (i) => runs[i]?.opref,
+    isOprefCurrent: () => true,
   };
 }
 
@@ -85,10 +102,11 @@ export function mergedRunList(body: RecordSource, live: readonly RunEntry[]): Ru
         if (k >= end) break;
         if (k < start) continue;
         const status = body.statusOf(i);
-        if ((status === undefined || needsCheck(status)) && !body.isCurrent(i)) stale.push(body.key(i).id);
+        if ((status === undefined || needsCheck(status, k)) && !body.isCurrent(i)) stale.push(body.key(i).id);
       }
       return stale;
     },
+    cached: () => cachedRuns(body, live, before),
     *[Symbol.iterator]() {
       let j = 0;
       for (let i = 0; i <= body.length; i++) {
@@ -96,6 +114,24 @@ export function mergedRunList(body: RecordSource, live: readonly RunEntry[]): Ru
         if (i < body.length) yield body.at(i);
       }
     },
+  };
+}
+
+function cachedRuns(body: RecordSource, live: readonly RunEntry[], before: readonly number[]): CachedRuns {
+  // Position k holds body record where[k] (>= 0), or live run -where[k] - 1.
+  const where = new Int32Array(body.length + live.length);
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i <= body.length; i++) {
+    while (j < live.length && before[j] === i) where[k++] = -1 - j++;
+    if (i < body.length) where[k++] = i;
+  }
+  const liveAt = (k: number) => live[-1 - (where[k] as number)] as RunEntry;
+  return {
+    status: (k) => ((where[k] as number) >= 0 ? body.statusOf(where[k] as number) : liveAt(k).indexedStatus),
+    opref: (k) => ((where[k] as number) >= 0 ? body.oprefOf(where[k] as number) : liveAt(k).opref),
+    isOprefCurrent: (k) => (where[k] as number) < 0 || body.isOprefCurrent(where[k] as number),
+    id: (k) => ((where[k] as number) >= 0 ? body.key(where[k] as number).id : liveAt(k).id),
   };
 }
 

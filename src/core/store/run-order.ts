@@ -18,6 +18,12 @@ export interface RunEntry {
   indexedStatus?: IndexedStatus;
   /** The change time (µs) of the file `indexedStatus` rests on. */
   stamp?: number;
+  /**
+   * The first line of `.guild/opref` (of a run with no proto), cached with
+   * the file's change time (µs): what operation filters match against.
+   */
+  opref?: string;
+  oprefStamp?: number;
 }
 
 export type IndexedStatus = "completed" | "error" | "terminated" | "staged" | "running";

@@ -16,7 +16,8 @@
  * only once it is `SETTLE_US` old; a run with a younger one stays live
  * (read from its files) until a later listing.
  */
-import { statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { ctimeUs } from "./ctime.js";
 import { isRunDir } from "./find-run.js";
 import { runTimestamp, type IndexedStatus, type RunEntry } from "./run-order.js";
 import { statusFactsFor, statusFromFacts, type RunStatus, type StatusFacts } from "./status.js";
@@ -32,12 +33,7 @@ export function stampPath(runDir: string, status: IndexedStatus): string {
  * or a damaged run where a directory is a file).
  */
 export function readStamp(path: string): number | undefined {
-  try {
-    const st = statSync(path, { throwIfNoEntry: false });
-    return st === undefined ? undefined : Math.round(st.ctimeMs * 1000);
-  } catch {
-    return undefined;
-  }
+  return ctimeUs(path);
 }
 
 /** Whether the run's files still hold what was stamped. */
@@ -78,4 +74,26 @@ function knownStatus(status: RunStatus, facts: StatusFacts): IndexedStatus | und
   if (status === "running") return !facts.remoteLock && facts.claim === "none" && facts.lockAlive ? "running" : undefined;
   if (status === "pending") return undefined;
   return facts.exitStatus != null && facts.remoteExitStatus == null ? status : undefined;
+}
+
+/**
+ * A run's opref line with its stamp, for the index to cache: read stamp
+ * first, so an edit after the read shows as a stamp that no longer holds.
+ * A run with a proto (a batch) shows its proto's operation: not cached.
+ */
+export function readOprefStamped(runDir: string): Pick<RunEntry, "opref" | "oprefStamp"> {
+  const oprefStamp = readStamp(`${runDir}/.guild/opref`);
+  if (oprefStamp === undefined || existsSync(`${runDir}/.guild/proto`)) return {};
+  let text: string;
+  try {
+    text = readFileSync(`${runDir}/.guild/opref`, "utf8");
+  } catch {
+    return {};
+  }
+  return { opref: text.split("\n")[0] ?? "", oprefStamp };
+}
+
+/** Whether the run's `.guild/opref` is still the one stamped. */
+export function isOprefCurrent(runDir: string, stamp: number): boolean {
+  return readStamp(`${runDir}/.guild/opref`) === stamp;
 }

@@ -2,7 +2,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { arraySource, mergedRunList } from "../../../src/core/store/run-list.js";
-import { formatIndex, isIndexable, parseIndex, recordAt, recordTimestamp, unfinishedPositions } from "../../../src/core/store/run-index-file.js";
+import { formatIndex, isIndexable, parseIndex, recordAt, recordOp, recordTimestamp, unfinishedPositions } from "../../../src/core/store/run-index-file.js";
 import type { RunEntry } from "../../../src/core/store/run-order.js";
 
 const id = (n: number) => n.toString(16).padStart(32, "0");
@@ -73,10 +73,11 @@ describe("mergedRunList", () => {
 });
 
 describe("run index file", () => {
+  const say = "script:/srv/p '' '' say.py";
   const finals = [
-    run(1, 1795772016685819, "completed", 1795772016685900),
-    run(2, 5, "error", 7),
-    run(3, undefined, "terminated", 0),
+    { ...run(1, 1795772016685819, "completed", 1795772016685900), opref: say, oprefStamp: 1795772016685800 },
+    { ...run(2, 5, "error", 7), opref: say, oprefStamp: 6 },
+    { ...run(3, undefined, "terminated", 0), opref: "guildfile:/srv/p/guild.yml abc '' train", oprefStamp: 0 },
     run(4, 3, "staged", 1795772016685819),
     run(5, 2, "running", 12),
   ];
@@ -92,6 +93,15 @@ describe("run index file", () => {
     assert.deepEqual([0, 1, 2, 3, 4].map((i) => recordAt(data, i, "/h/runs")), finals);
     assert.deepEqual([0, 1, 2, 3, 4].map((i) => recordTimestamp(data, i)), [1795772016685819, 5, undefined, 3, 2]);
     assert.deepEqual(unfinishedPositions(data), [3, 4]);
+    // Runs share an operation's line; runs without one cache none.
+    assert.deepEqual(data.ops, [say, "guildfile:/srv/p/guild.yml abc '' train"]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => recordOp(data, i)), [0, 0, 1, -1, -1]);
+  });
+
+  test("an opref line that cannot be a line is not cached", () => {
+    const data = parseIndex(Buffer.from(formatIndex(0, undefined, [], [{ ...run(1, 5, "completed", 9), opref: "a\nb", oprefStamp: 3 }])));
+    assert.ok(data);
+    assert.deepEqual([data.ops, recordOp(data, 0), recordAt(data, 0, "/h/runs").opref], [[], -1, undefined]);
   });
 
   const INDEXABLE: [string, RunEntry, boolean][] = [
@@ -107,7 +117,7 @@ describe("run index file", () => {
 
   const BAD: [string, string][] = [
     ["empty", ""],
-    ["another header", text.replace("v3", "v2")],
+    ["another header", text.replace("v4", "v3")],
     ["truncated", text.slice(0, -10)],
     ["a record too many", `${text}${text.split("\n").slice(-2).join("\n")}`],
   ];
