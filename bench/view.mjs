@@ -112,6 +112,9 @@ async function duringColdSearch(url) {
   const waits = [];
   const failed = new Set();
   while (!done) {
+    // A pause between them, as a page would ask: back to back, they would slow the search itself.
+    if (waits.length) await new Promise((r) => setTimeout(r, 250));
+    if (done) break;
     const { ms, status } = await timeGetStatus(`${url}/api/runs`);
     waits.push(ms);
     // Node's server answers 408 to a request it could not read for 60 s (a blocked server).

@@ -16,7 +16,7 @@ import { filteredRunsView, rowFor, userHomeFor, type RowsView, type RunRow } fro
 import { openRunList } from "../store/run-index.js";
 import type { RunEntry } from "../store/run-order.js";
 import { runInfoScalars } from "../scalars/info.js";
-import { runFlags, type FactsCache, type RunFacts } from "./run-facts.js";
+import { matchesWords, runFlags, type FactsCache, type RunFacts } from "./run-facts.js";
 import { isDefaultSort, type SortSpec, type ViewRunsQuery } from "./runs-query.js";
 
 export interface RunsPage {
@@ -97,7 +97,7 @@ async function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts:
     if (!isFilterEmpty(q.filter) && !runMatches(row, q.filter)) continue;
     row.index = ++index;
     const f = facts.factsFor(row);
-    if (q.text.length && !q.text.every((word) => f.text.includes(word))) continue;
+    if (q.text.length && !matchesWords(row.id, f, q.text)) continue;
     out.push({ entry, index, key: key(row, f) });
   }
   facts.retain(seen);
