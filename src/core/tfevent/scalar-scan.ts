@@ -4,10 +4,13 @@
  * `file_version` event), so that shape is read straight from the record
  * bytes, with no per-field objects, no BigInt and one string per distinct
  * tag, each point pushed straight into its tag's columns (no callback per
- * point: unoptimised code would box every double passed). Any other shape (tensor scalars, plugin metadata, unknown or repeated
- * fields, steps past 2^49 or negative) goes to the generic decoder in
- * event.ts, which stays the reference: both give the same scalars
- * (test/unit/tfevent/scalar-scan.test.ts).
+ * point: unoptimised code would box every double passed). Any other shape
+ * (tensor scalars, plugin metadata, unknown or repeated fields, NaN values,
+ * steps past 2^49 or negative) goes to the generic decoder in event.ts,
+ * which stays the reference: both give the same scalars
+ * (test/unit/tfevent/scalar-scan.test.ts). Records are framed and
+ * CRC-checked by scanRecords exactly as before: a torn or corrupt record
+ * ends the read, it is never taken as data.
  */
 import { decodeEventScalars } from "./event.js";
 import { scanRecords } from "./tfrecord.js";
