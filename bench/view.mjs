@@ -4,9 +4,12 @@
 // 100,000 runs, `/api/runs` at those sizes, the compare page of 20 runs with
 // two 10,000-point series each, and the server's memory. Times are wall
 // clock from Node's performance.now(); each figure is the median of REPS,
-// with the first (cold) one reported apart.
+// with the first (cold) one reported apart. The first text search of a fresh
+// server reads every run; while it runs, `/api/runs` is asked again and again
+// to see whether the server still answers (it must not stall).
 //
-//   node bench/view.mjs [--sizes 10000,100000] [--reps 7]   (--sizes "" measures compare only)
+//   node bench/view.mjs [--sizes 10000,100000] [--reps 7] [--guild BIN]
+//   (--sizes "" measures compare only; --guild measures another build's bin, for A/B)
 //
 // Stores are built once under bench/.stores/ (make-store.mjs; the 100,000-run
 // store takes minutes and a few GB) and reused.
@@ -20,11 +23,12 @@ import { performance } from "node:perf_hooks";
 import { chromium } from "playwright-core";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const GUILD = join(ROOT, "bin", "guild.js");
+const STORE_GUILD = join(ROOT, "bin", "guild.js");
 const STORES = join(ROOT, "bench", ".stores");
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (i % 2 ? acc : [...acc, [a.replace(/^--/, ""), all[i + 1]]]), []));
 const SIZES = (args.sizes ?? "10000,100000").split(",").filter(Boolean).map(Number);
 const REPS = Number(args.reps ?? 7);
+const GUILD = args.guild ?? STORE_GUILD;
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -37,7 +41,7 @@ function store(size) {
     execFileSync(process.execPath, [join(ROOT, "bench", "make-store.mjs"), home, String(size), "1"], { stdio: "inherit" });
   }
   // The run index is built by the first listing, as on any store in use.
-  execFileSync(process.execPath, [GUILD, "runs", "-n", "1"], { env: { ...process.env, GUILD_HOME: home }, stdio: "ignore" });
+  execFileSync(process.execPath, [STORE_GUILD, "runs", "-n", "1"], { env: { ...process.env, GUILD_HOME: home }, stdio: "ignore" });
   return home;
 }
 
@@ -80,14 +84,45 @@ function memoryMiB(pid) {
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
 
-function timeGet(url) {
+/** Milliseconds until the whole reply to a GET is in, and its status. */
+function timeGetStatus(url) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     request(url, (res) => {
       res.resume();
-      res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`${url}: ${res.statusCode}`))));
+      res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode }));
     }).on("error", reject).end();
   });
+}
+
+async function timeGet(url) {
+  const { ms, status } = await timeGetStatus(url);
+  if (status !== 200) throw new Error(`${url}: ${status}`);
+  return ms;
+}
+
+/**
+ * The first (cold) search of a fresh server, and `/api/runs` asked one after
+ * another until it is answered: how long each of those waited.
+ */
+async function duringColdSearch(url) {
+  let done = false;
+  const t0 = performance.now();
+  const search = timeGetStatus(`${url}/api/runs?q=m1`).finally(() => (done = true));
+  const waits = [];
+  const failed = new Set();
+  while (!done) {
+    // A pause between them, as a page would ask: back to back, they would slow the search itself.
+    if (waits.length) await new Promise((r) => setTimeout(r, 250));
+    if (done) break;
+    const { ms, status } = await timeGetStatus(`${url}/api/runs`);
+    waits.push(ms);
+    // Node's server answers 408 to a request it could not read for 60 s (a blocked server).
+    if (status !== 200) failed.add(status);
+  }
+  const s = await search;
+  if (s.status !== 200) failed.add(`search ${s.status}`);
+  return { searchMs: s.ms, elapsed: performance.now() - t0, waits, failed: [...failed] };
 }
 
 async function timed(label, reps, fn) {
@@ -113,10 +148,15 @@ try {
     const home = store(size);
     const { child, url } = await startView(home);
     try {
+      const cold = await duringColdSearch(url);
+      rows.push({ size, label: `first /api/runs?q=m1 (search every run, cold), ${size} runs`, cold: cold.searchMs, median: cold.searchMs });
+      const w = cold.waits;
+      const failed = cold.failed.length ? `, answered ${cold.failed.join(", ")}` : "";
+      rows.push({ size, label: `/api/runs during that search (${w.length} asked${failed}), ${size} runs: longest, median`, cold: Math.max(...w), median: median(w) });
       rows.push({ size, ...(await timed(`runs page ready, ${size} runs`, REPS, () => pageReady(browser, `${url}/`, "body[data-ready=runs] tr[data-run-id]"))) });
       rows.push({ size, ...(await timed(`/api/runs, ${size} runs`, REPS, () => timeGet(`${url}/api/runs`))) });
       rows.push({ size, ...(await timed(`/api/runs?status=error, ${size} runs`, 3, () => timeGet(`${url}/api/runs?status=error`))) });
-      rows.push({ size, ...(await timed(`/api/runs?q=m1 (search every run), ${size} runs`, 3, () => timeGet(`${url}/api/runs?q=m1`))) });
+      rows.push({ size, ...(await timed(`/api/runs?q=m1 (search every run, warm), ${size} runs`, 3, () => timeGet(`${url}/api/runs?q=m1`))) });
       const mem = memoryMiB(child.pid);
       rows.push({ size, label: `server memory after all of the above, ${size} runs`, cold: mem.peak, median: mem.rss, unit: "MiB" });
     } finally {

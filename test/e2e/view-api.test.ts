@@ -68,6 +68,9 @@ describe("guild view: the server and its API", () => {
     });
     const filtered = (await getJson(`${view.url}/api/runs?q=x%3D1.0&sort=flag:x`)) as { runs: { id: string }[] };
     assert.deepEqual(filtered.runs.map((r) => r.id), [listed[1]?.id]);
+    // The id is searched too, and words may come from different fields.
+    const byId = (await getJson(`${view.url}/api/runs?q=${listed[0]?.id.slice(0, 8)}+X%3D2`)) as { runs: { id: string }[] };
+    assert.deepEqual(byId.runs.map((r) => r.id), [listed[0]?.id]);
   });
 
   test("/api/runs/ID is `runs info --json` (with environment and dependencies)", async () => {

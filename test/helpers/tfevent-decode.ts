@@ -6,7 +6,7 @@
  */
 
 /** Bit-at-a-time CRC-32C (no table, unlike the writer). */
-function crc32cBitwise(bytes: Uint8Array): number {
+export function crc32cBitwise(bytes: Uint8Array): number {
   let crc = ~0 >>> 0;
   for (const b of bytes) {
     crc ^= b;

@@ -19,23 +19,29 @@ export function frameRecord(data: Uint8Array): Buffer {
 }
 
 /**
- * The records of a file, up to the first one that is incomplete or fails its
- * checksum: a file being written by a live run can end in a partial record,
- * and TensorBoard stops there too.
+ * Visits the data range of each record of a file, up to the first one that
+ * is incomplete or fails its checksum (a file being written by a live run
+ * can end in a partial record, and TensorBoard stops there too). Returns the
+ * bytes consumed: the end of the last good record.
  */
-export function readRecords(buf: Buffer): Buffer[] {
-  const records: Buffer[] = [];
+export function scanRecords(buf: Buffer, visit: (start: number, end: number) => void): number {
   let pos = 0;
   while (pos + HEADER <= buf.length) {
-    const lengthBytes = buf.subarray(pos, pos + 8);
-    if (buf.readUInt32LE(pos + 8) !== maskedCrc32c(lengthBytes)) break;
-    const length = Number(buf.readBigUInt64LE(pos));
+    if (buf.readUInt32LE(pos + 8) !== maskedCrc32c(buf, pos, pos + 8)) break;
+    // Two halves, not a BigInt per record; a length past 2^53 overruns the buffer either way.
+    const length = buf.readUInt32LE(pos) + buf.readUInt32LE(pos + 4) * 2 ** 32;
     const end = pos + HEADER + length;
     if (end + FOOTER > buf.length) break;
-    const data = buf.subarray(pos + HEADER, end);
-    if (buf.readUInt32LE(end) !== maskedCrc32c(data)) break;
-    records.push(data);
+    if (buf.readUInt32LE(end) !== maskedCrc32c(buf, pos + HEADER, end)) break;
+    visit(pos + HEADER, end);
     pos = end + FOOTER;
   }
+  return pos;
+}
+
+/** The data of each good record (see scanRecords). */
+export function readRecords(buf: Buffer): Buffer[] {
+  const records: Buffer[] = [];
+  scanRecords(buf, (start, end) => records.push(buf.subarray(start, end)));
   return records;
 }

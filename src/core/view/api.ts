@@ -16,7 +16,7 @@ import { runFileList } from "./run-file-view.js";
 import { runRowById } from "./run-lookup.js";
 import { readOutputChunk } from "./run-output.js";
 import { parseRunsQuery, ViewQueryError } from "./runs-query.js";
-import { runsPage, type ViewScope } from "./runs-page.js";
+import { runsPage, type PassSignal, type ViewScope } from "./runs-page.js";
 import { runScalars } from "../scalars/run-scalars.js";
 
 export class ApiError extends Error {
@@ -44,10 +44,14 @@ const RUN_HANDLERS: Record<string, Handler> = {
   scalars: (_url, _api, run) => runScalars((run as RunRow).dir),
 };
 
-export function handleApi(url: URL, api: ApiContext): unknown {
+/**
+ * The value to send for an API request; a promise for the runs list, whose
+ * pass over every run yields between slices (undefined if `signal` ended it).
+ */
+export function handleApi(url: URL, api: ApiContext, signal?: PassSignal): unknown {
   const parts = url.pathname.split("/").slice(2).map(decodeURIComponent);
   try {
-    if (parts[0] === "runs" && parts.length === 1) return runsPage(parseRunsQuery(url.searchParams), api.scope, api.ctx, api.facts);
+    if (parts[0] === "runs" && parts.length === 1) return runsPage(parseRunsQuery(url.searchParams), api.scope, api.ctx, api.facts, signal);
     if (parts[0] === "runs" && parts.length <= 3) {
       const handler = RUN_HANDLERS[parts[2] ?? ""];
       if (!handler) throw new ApiError(404, `no such endpoint '${url.pathname}'`);

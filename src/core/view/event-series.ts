@@ -8,8 +8,7 @@
  */
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { decodeEventScalars } from "../tfevent/event.js";
-import { readRecords } from "../tfevent/tfrecord.js";
+import { scanEventScalars, ScalarTable } from "../tfevent/scalar-scan.js";
 import { readFileRange } from "../util/read-range.js";
 import { eventFiles } from "./event-files.js";
 import type { Series } from "./downsample.js";
@@ -19,10 +18,9 @@ interface FileState {
   mtimeMs: number;
   /** Bytes consumed: the end of the last complete record. */
   offset: number;
-  byTag: Map<string, Series>;
+  /** Tag → its points (a ScalarColumns is a Series). */
+  table: ScalarTable;
 }
-
-const RECORD_OVERHEAD = 16;
 
 export interface RunSeries {
   /** Scalar key (`loss`, `eval#acc`) → its points in file order. */
@@ -33,13 +31,18 @@ export interface RunSeries {
 export class SeriesCache {
   readonly #files = new Map<string, FileState>();
 
-  /** Every key's series for a run (files merged in name order). */
+  /**
+   * Every key's series for a run (files merged in name order). A key found
+   * in one file only is that file's cached series itself, not a copy:
+   * callers only read it, and most runs have one event file.
+   */
   runSeries(runDir: string): RunSeries {
     const byKey = new Map<string, Series>();
+    const merged = new Set<string>();
     for (const f of eventFiles(runDir)) {
       const state = this.#fileState(join(runDir, f.path));
       if (!state) continue;
-      for (const [tag, s] of state.byTag) appendSeries(byKey, f.key(tag), s);
+      for (const [tag, s] of state.table.byTag) appendSeries(byKey, merged, f.key(tag), s);
     }
     return { byKey };
   }
@@ -53,7 +56,7 @@ export class SeriesCache {
     let state = this.#files.get(path);
     if (state && state.size === st.size && state.mtimeMs === st.mtimeMs) return state;
     if (!state || st.size < state.offset || (st.size === state.size && st.mtimeMs !== state.mtimeMs)) {
-      state = { size: 0, mtimeMs: 0, offset: 0, byTag: new Map() };
+      state = { size: 0, mtimeMs: 0, offset: 0, table: new ScalarTable() };
       this.#files.set(path, state);
     }
     readNewRecords(path, state, st.size);
@@ -65,29 +68,20 @@ export class SeriesCache {
 
 function readNewRecords(path: string, state: FileState, size: number): void {
   const buf = readFileRange(path, state.offset, size - state.offset);
-  for (const record of readRecords(buf)) {
-    state.offset += record.length + RECORD_OVERHEAD;
-    try {
-      for (const sc of decodeEventScalars(record)) pushPoint(state.byTag, sc.tag, sc.step, sc.value, sc.wallTime);
-    } catch {
-      // Not an Event: skipped, as TensorBoard skips it.
-    }
-  }
+  state.offset += scanEventScalars(buf, state.table);
 }
 
-function pushPoint(byTag: Map<string, Series>, tag: string, step: number, value: number, time: number): void {
-  let s = byTag.get(tag);
-  if (!s) byTag.set(tag, (s = { step: [], value: [], time: [] }));
-  s.step.push(step);
-  s.value.push(value);
-  s.time.push(time);
-}
-
-function appendSeries(byKey: Map<string, Series>, key: string, s: Series): void {
-  const into = byKey.get(key);
+/** Adds `s` under `key`; a second file's points go into a copy, never into a cached series. */
+function appendSeries(byKey: Map<string, Series>, merged: Set<string>, key: string, s: Series): void {
+  let into = byKey.get(key);
   if (!into) {
-    byKey.set(key, { step: [...s.step], value: [...s.value], time: [...s.time] });
+    byKey.set(key, s);
     return;
+  }
+  if (!merged.has(key)) {
+    into = { step: into.step.slice(), value: into.value.slice(), time: into.time.slice() };
+    byKey.set(key, into);
+    merged.add(key);
   }
   // One point at a time: spreading a long series would overflow the stack.
   for (let i = 0; i < s.step.length; i++) {

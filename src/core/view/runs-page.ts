@@ -4,8 +4,11 @@
  * The default order (newest first, no search) is served from the run index
  * and reads only the page's runs; a search or another order looks at every
  * run once, keeping only what it sorts on (search text cached, see
- * run-facts.ts).
+ * run-facts.ts). That pass can read 100,000 runs' files: it works in slices
+ * of a few milliseconds and yields to the event loop between them, so the
+ * server answers other requests and the event stream meanwhile.
  */
+import { performance } from "node:perf_hooks";
 import type { Ctx } from "../context.js";
 import { isFilterEmpty, runMatches, type RunsFilter } from "../runs/filter.js";
 import { runListJson, type Json } from "../runs/json.js";
@@ -13,7 +16,7 @@ import { filteredRunsView, rowFor, userHomeFor, type RowsView, type RunRow } fro
 import { openRunList } from "../store/run-index.js";
 import type { RunEntry } from "../store/run-order.js";
 import { runInfoScalars } from "../scalars/info.js";
-import { runFlags, type FactsCache, type RunFacts } from "./run-facts.js";
+import { matchesWords, runFlags, type FactsCache, type RunFacts } from "./run-facts.js";
 import { isDefaultSort, type SortSpec, type ViewRunsQuery } from "./runs-query.js";
 
 export interface RunsPage {
@@ -29,13 +32,24 @@ export interface ViewScope {
   ids?: ReadonlySet<string>;
 }
 
-export function runsPage(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: FactsCache): RunsPage {
+/**
+ * A pass over every run, seen from outside: `aborted` ends it early (the
+ * client went away; it then resolves to undefined), `progress` hears how
+ * far it got each time it yields.
+ */
+export interface PassSignal {
+  readonly aborted: boolean;
+  progress?(done: number, total: number): void;
+}
+
+export async function runsPage(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: FactsCache, signal: PassSignal = { aborted: false }): Promise<RunsPage | undefined> {
   if (!q.text.length && isDefaultSort(q.sort)) {
     const view = scopedView(q.filter, scope, ctx);
     const rows = view.slice(q.offset, q.offset + q.limit);
     return { total: view.length, offset: q.offset, limit: q.limit, runs: rows.map(pageRow) };
   }
-  const keyed = matchingRuns(q, scope, ctx, facts);
+  const keyed = await matchingRuns(q, scope, ctx, facts, signal);
+  if (!keyed) return undefined;
   keyed.sort((a, b) => compareKeys(a.key, b.key, q.sort.desc) || a.index - b.index);
   const userHome = userHomeFor(ctx.env);
   const page = keyed.slice(q.offset, q.offset + q.limit).map((m) => rowFor(m.entry, ctx.cwd, userHome, m.index));
@@ -49,19 +63,33 @@ interface Match {
   key: SortKey;
 }
 
+/** How long a pass works before it lets other requests in. */
+const SLICE_MS = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Every run in scope that the filter and search words match, with its sort
  * key. Rows are made one at a time and dropped once looked at: what stays
  * is the run's entry and key (and its search text, in the facts cache), so
- * a search of 100,000 runs does not hold 100,000 rows.
+ * a search of 100,000 runs does not hold 100,000 rows. Undefined if the
+ * pass was ended early.
  */
-function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: FactsCache): Match[] {
+async function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: FactsCache, signal: PassSignal): Promise<Match[] | undefined> {
   const userHome = userHomeFor(ctx.env);
   const key = sortKey(q.sort);
   const seen = new Set<string>();
   const out: Match[] = [];
   let index = 0;
-  for (const entry of openRunList(ctx.home)) {
+  let sliceStart = performance.now();
+  const list = openRunList(ctx.home);
+  for (const entry of list) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      signal.progress?.(seen.size, list.length);
+      await nextTurn();
+      if (signal.aborted) return undefined;
+      sliceStart = performance.now();
+    }
     seen.add(entry.id);
     if (scope.ids && !scope.ids.has(entry.id)) continue;
     const row = rowFor(entry, ctx.cwd, userHome);
@@ -69,7 +97,7 @@ function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: Facts
     if (!isFilterEmpty(q.filter) && !runMatches(row, q.filter)) continue;
     row.index = ++index;
     const f = facts.factsFor(row);
-    if (q.text.length && !q.text.every((word) => f.text.includes(word))) continue;
+    if (q.text.length && !matchesWords(row.id, f, q.text)) continue;
     out.push({ entry, index, key: key(row, f) });
   }
   facts.retain(seen);

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { hostname } from "node:os";
+import { performance } from "node:perf_hooks";
 import type { Ctx } from "../context.js";
 import { ApiError, handleApi, runFor, type ApiContext } from "./api.js";
 import { SeriesCache } from "./event-series.js";
@@ -13,7 +14,7 @@ import { isAllowedHost } from "./host-check.js";
 import { sendBytes, sendError, sendJson } from "./http-util.js";
 import { FactsCache } from "./run-facts.js";
 import { readRunFileForView } from "./run-file-view.js";
-import type { ViewScope } from "./runs-page.js";
+import type { PassSignal, ViewScope } from "./runs-page.js";
 import { EventHub } from "./sse.js";
 import { serveAsset } from "./static-assets.js";
 import { StoreWatcher } from "./store-watch.js";
@@ -69,12 +70,50 @@ function route(req: IncomingMessage, res: ServerResponse, api: ApiContext, hub: 
     if (url.pathname === "/api/events") return hub.open(req, res);
     const file = /^\/api\/runs\/([^/]+)\/file$/.exec(url.pathname);
     if (file) return sendRunFile(res, url, api, decodeURIComponent(file[1] as string));
-    if (url.pathname.startsWith("/api/")) return sendJson(res, handleApi(url, api));
+    if (url.pathname.startsWith("/api/")) return sendApi(res, handleApi(url, api, passSignal(res, hub)));
     serveAsset(res, assetsDir, url.pathname);
   } catch (e) {
-    if (e instanceof ApiError) return sendError(res, e.status, e.message);
-    sendError(res, 500, `internal error: ${(e as Error).message}`);
+    sendFailure(res, e);
   }
+}
+
+function sendApi(res: ServerResponse, value: unknown): void {
+  if (!(value instanceof Promise)) return sendJson(res, value);
+  value.then(
+    (v: unknown) => {
+      if (v !== undefined && !res.destroyed) sendJson(res, v);
+    },
+    (e: unknown) => {
+      if (!res.destroyed) sendFailure(res, e);
+    },
+  );
+}
+
+function sendFailure(res: ServerResponse, e: unknown): void {
+  if (e instanceof ApiError) return sendError(res, e.status, e.message);
+  sendError(res, 500, `internal error: ${(e as Error).message}`);
+}
+
+const PROGRESS_EVERY_MS = 250;
+
+/**
+ * A long pass's signal: aborted once the response is closed (a client that
+ * left stops its pass), and its progress sent on the event stream as
+ * `pass {done, total}`: at its first pause, then at most every 250 ms.
+ */
+function passSignal(res: ServerResponse, hub: EventHub): PassSignal {
+  let lastSent = -Infinity;
+  const signal = {
+    aborted: false,
+    progress(done: number, total: number) {
+      const now = performance.now();
+      if (now - lastSent < PROGRESS_EVERY_MS) return;
+      lastSent = now;
+      hub.send("pass", { done, total });
+    },
+  };
+  res.once("close", () => (signal.aborted = true));
+  return signal;
 }
 
 function sendRunFile(res: ServerResponse, url: URL, api: ApiContext, id: string): void {

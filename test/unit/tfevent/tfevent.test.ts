@@ -6,6 +6,7 @@ import { crc32c } from "../../../src/core/tfevent/crc32c.js";
 import { decodeEventScalars, encodeEvent } from "../../../src/core/tfevent/event.js";
 import { frameRecord, readRecords } from "../../../src/core/tfevent/tfrecord.js";
 import { eventFileName } from "../../../src/core/tfevent/event-writer.js";
+import { crc32cBitwise } from "../../helpers/tfevent-decode.js";
 
 test("crc32c: known vectors", () => {
   const cases: [Uint8Array, number][] = [
@@ -16,6 +17,15 @@ test("crc32c: known vectors", () => {
     [new Uint8Array(0), 0],
   ];
   for (const [bytes, want] of cases) assert.equal(crc32c(bytes), want);
+});
+
+test("crc32c of any range equals a bit-at-a-time CRC of those bytes", () => {
+  const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 131 + 7) & 0xff);
+  for (let start = 0; start < 20; start++) {
+    for (let end = start; end <= 300; end += 1 + (end % 7)) {
+      assert.equal(crc32c(bytes, start, end), crc32cBitwise(bytes.subarray(start, end)), `[${start}, ${end})`);
+    }
+  }
 });
 
 test("records round trip; a torn or corrupt record ends the file", () => {

@@ -1,0 +1,89 @@
+/**
+ * `guild view`'s first text search reads every run of the store; on a
+ * large store that takes a while, and the server must go on answering
+ * other requests meanwhile. Ordering, not timing: once the event stream
+ * says the search's pass is under way (a `pass` event, sent when it first
+ * lets other work in), a request to another endpoint is sent, and its
+ * reply must come before the search's.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { request, type IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO_ROOT } from "../helpers/guild-cli.js";
+import { startView, type ViewProcess } from "../helpers/view-server.js";
+
+const RUNS = 3000;
+
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+/** Resolves with the first `pass` event's data from the event stream; the stream is then closed. */
+function firstPassEvent(url: string): { opened: Promise<void>; pass: Promise<{ done: number; total: number }> } {
+  let opened!: () => void;
+  const openedP = new Promise<void>((r) => (opened = r));
+  const pass = new Promise<{ done: number; total: number }>((resolve, reject) => {
+    const req = request(`${url}/api/events`, (res: IncomingMessage) => {
+      let text = "";
+      res.on("data", (c: Buffer) => {
+        text += c.toString();
+        if (text.includes(": connected")) opened();
+        const m = /event: pass\ndata: (.*)\n/.exec(text);
+        if (m) {
+          resolve(JSON.parse(m[1] as string) as { done: number; total: number });
+          req.destroy();
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+  return { opened: openedP, pass };
+}
+
+let dir: string;
+let view: ViewProcess;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "view-search-"));
+  const home = join(dir, "home");
+  // Runs as Guild AI writes them (bench/make-store.mjs), none staged: each says `msg=m<n>`.
+  execFileSync(process.execPath, [join(REPO_ROOT, "bench", "make-store.mjs"), home, String(RUNS), "0"], { stdio: "ignore" });
+  view = await startView(dir, { cwd: dir, home });
+});
+
+after(async () => {
+  if (view) await view.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("another request is answered while a cold search reads every run", async () => {
+  const events = firstPassEvent(view.url);
+  await events.opened;
+  const order: string[] = [];
+  const search = get(`${view.url}/api/runs?q=m1&limit=1`).then((r) => (order.push("search"), r));
+  const pass = await Promise.race([events.pass, search.then(() => undefined)]);
+  assert.ok(pass, "the search was answered without ever letting other requests in");
+  assert.equal(pass.total, RUNS);
+  assert.ok(pass.done < RUNS, `the pass is under way (${pass.done} of ${RUNS} read)`);
+  const other = await get(`${view.url}/api/runs?limit=1`).then((r) => (order.push("other"), r));
+  const found = await search;
+  assert.deepEqual(order, ["other", "search"]);
+  assert.equal(other.status, 200, other.body);
+  assert.equal((JSON.parse(other.body) as { total: number }).total, RUNS);
+  assert.equal(found.status, 200, found.body);
+  // m1, m10-m19, m100-m199, m1000-m1999 of m0..m2999 (make-store numbers runs from 0).
+  assert.equal((JSON.parse(found.body) as { total: number }).total, 1 + 10 + 100 + 1000);
+});
