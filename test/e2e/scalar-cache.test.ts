@@ -16,7 +16,7 @@ describe("compare: scalar summary cache", () => {
   /** The first trial's own events, before a test replaces them. */
   let eventsOfA: Buffer;
   const g = () => ({ cwd: p.cwd, home: p.home, env: { TZ: "UTC" } });
-  const cacheFile = () => join(p.home, "cache", "scalar-summaries-v1.json");
+  const cacheFile = () => join(p.home, "cache", "compare-rows-v1.json");
   /** The table (`--csv -`) and every scalar of every run (`--print-scalars`). */
   const compare = async () => {
     let out = "";
@@ -53,7 +53,7 @@ describe("compare: scalar summary cache", () => {
     rmSync(join(p.home, "cache"), { recursive: true, force: true });
     const first = await compare();
     const cache = JSON.parse(readFileSync(cacheFile(), "utf8")) as Record<string, unknown>;
-    for (const id of trials) assert.ok(id in cache, `${id} cached`);
+    for (const id of trials) assert.ok(join(p.home, "runs", id) in cache, `${id} cached`);
     assert.equal(await compare(), first);
     assert.match(first, /acc/);
   });
