@@ -65,17 +65,19 @@ export function compareTable(runs: readonly RunFacts[], o: TableOptions): Compar
     run,
     sections: [coreSection(run, o.skipCore === true), o.skipOpCols ? [] : opSection(run, o.allScalars), colsSection(run, o.columns ?? [])],
   }));
-  const header: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    for (const s of sections) for (const [name] of s.sections[i] ?? []) if (!header.includes(name)) header.push(name);
-  }
+  const names = new Set<string>();
+  for (let i = 0; i < 3; i++) for (const s of sections) for (const [name] of s.sections[i] ?? []) names.add(name);
+  const header = [...names];
   const sorted = sortRuns(sections, o);
-  const rows = sorted.map(({ run, sections }) => ({ run, values: header.map((name) => rowValue(name, sections)) }));
+  const rows = sorted.map(({ run, sections }) => {
+    const values = rowValues(sections);
+    return { run, values: header.map((name) => values.get(name) ?? null) };
+  });
   const specCols = [...(o.skipOpCols ? [] : runs.flatMap((r) => r.compareCols ?? [])), ...(o.columns ?? [])];
   const scalarColumns = new Set([
     ...runs.flatMap((r) => (r.compareCols ? [] : r.scalars.map((s) => s.tag))),
     ...specCols.filter(isFloat32Col).map(colHeader),
-  ].filter((t) => header.includes(t)));
+  ].filter((t) => names.has(t)));
   return { header, rows: o.limit ? rows.slice(0, o.limit) : rows, scalarColumns };
 }
 
@@ -115,13 +117,17 @@ function opSection(run: RunFacts, allScalars: boolean): Section {
 }
 
 /** Within a section the first non-empty value of a name; a later section overrides. */
-function rowValue(name: string, sections: readonly Section[]): Cell {
-  let value: Cell = null;
+function rowValues(sections: readonly Section[]): Map<string, Cell> {
+  const values = new Map<string, Cell>();
   for (const section of sections) {
-    const hit = section.find(([n, v]) => n === name && v !== null);
-    if (hit) value = hit[1];
+    const own = new Set<string>();
+    for (const [n, v] of section) {
+      if (v === null || own.has(n)) continue;
+      own.add(n);
+      values.set(n, v);
+    }
   }
-  return value;
+  return values;
 }
 
 function sortRuns<T extends { sections: Section[] }>(items: T[], o: TableOptions): T[] {
