@@ -81,7 +81,8 @@ export function readRunData(runDir: string, previous: readonly EventDirData[] = 
   }
   stamp(".guild/opref");
   const opref = readOpref(runDir);
-  const batch = stamp(".guild/proto")[0] !== MISSING;
+  // A proto made or removed later changes `.guild`'s stamp.
+  const batch = stamp(".guild/proto", false)[0] !== MISSING;
   let protoRef: OpRef | undefined;
   if (batch) {
     stamp(".guild/proto/.guild/opref");
