@@ -42,6 +42,7 @@ describe("compare: row cache", () => {
     const st = statSync(cacheFile());
     return `${st.ino}:${st.ctimeMs}`;
   };
+  const cachedRuns = () => (JSON.parse(readFileSync(cacheFile(), "utf8")) as { runs: Record<string, unknown> }).runs;
   const attrFile = (id: string, name: string) => join(p.home, "runs", id, ".guild", "attrs", name);
   /** Rewrites a file in place (same inode, as Guild AI writes attributes). */
   const writeInPlace = (path: string, text: string) => {
@@ -67,7 +68,7 @@ describe("compare: row cache", () => {
   test("the first call writes the cache; the second answers from it alike", async () => {
     rmSync(join(p.home, "cache"), { recursive: true, force: true });
     const first = await compare();
-    const cache = JSON.parse(readFileSync(cacheFile(), "utf8")) as Record<string, unknown>;
+    const cache = cachedRuns();
     for (const id of trials) assert.ok(join(p.home, "runs", id) in cache, `${id} cached`);
     const version = cacheVersion();
     assert.equal(await compare(), first);
@@ -144,13 +145,13 @@ describe("compare: row cache", () => {
     const good = await compare();
     writeFileSync(cacheFile(), '{"x": [1, 2');
     assert.equal(await compare(), good);
-    writeFileSync(cacheFile(), JSON.stringify({ [join(p.home, "runs", trials[0] as string)]: { p: "no", s: 3 } }));
+    writeFileSync(cacheFile(), JSON.stringify({ paths: [["", 1]], runs: { [join(p.home, "runs", trials[0] as string)]: { p: 0, s: 3 } } }));
     assert.equal(await compare(), good);
     // Stamps that hold, with contents that do not decode: read from the files.
-    const cache = JSON.parse(readFileSync(cacheFile(), "utf8")) as Record<string, Record<string, unknown>>;
-    for (const row of Object.values(cache)) {
+    const cache = JSON.parse(readFileSync(cacheFile(), "utf8")) as { runs: Record<string, Record<string, unknown>> };
+    for (const row of Object.values(cache.runs)) {
       row.a = { flags: ["m", "x", ["q"]] };
-      row.e = [["", [], [["loss", "bad"]]]];
+      row.e = [["", [], ["loss"], [1, 2], [[0, "bad"]]]];
     }
     writeFileSync(cacheFile(), JSON.stringify(cache));
     assert.equal(await compare(), good);
@@ -197,8 +198,7 @@ describe("compare: row cache", () => {
     const after = await agreed();
     assert.doesNotMatch(after, new RegExp(b.slice(0, 8)));
     await compare();
-    const cache = JSON.parse(readFileSync(cacheFile(), "utf8")) as Record<string, unknown>;
-    assert.ok(!(join(p.home, "runs", b) in cache));
+    assert.ok(!(join(p.home, "runs", b) in cachedRuns()));
   });
 });
 

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../store/atomic.js";
 import { readRunData, type RunData } from "./run-data.js";
-import { decodeRunData, encodeRunData, isStoredRow, type StoredRow } from "./row-codec.js";
+import { decodeRunData, encodeRunData, eventFilePaths, isStoredRow, type StoredRow } from "./row-codec.js";
 import { isSettled, stampsHold } from "./stamps.js";
 
 const CACHE_FILE = "compare-rows-v1.json";
@@ -60,7 +60,7 @@ export function openRowCache(home: string): RowCache {
       Object.assign(out, used);
       try {
         mkdirSync(join(home, "cache"), { recursive: true });
-        writeFileAtomic(path, JSON.stringify(out));
+        writeFileAtomic(path, formatCache(out));
       } catch {
         // Unwritable cache: the next call reads the runs again.
       }
@@ -68,14 +68,39 @@ export function openRowCache(home: string): RowCache {
   };
 }
 
+/**
+ * The file: `{"paths": [...], "runs": {dir: row}}`, each row's `p` an index
+ * into `paths` (runs laid out alike share one list of stamped paths), its
+ * event files' paths left to be made again from its event directories.
+ */
+function formatCache(rows: CacheData): string {
+  const paths: string[][] = [];
+  const index = new Map<string, number>();
+  const runs: Record<string, unknown> = {};
+  for (const [dir, row] of Object.entries(rows)) {
+    const head = row.p.slice(0, row.p.length - (eventFilePaths(row.e)?.length ?? 0));
+    const key = head.join("\0");
+    let i = index.get(key);
+    if (i === undefined) index.set(key, (i = paths.push(head) - 1));
+    runs[dir] = { ...row, p: i };
+  }
+  return JSON.stringify({ paths, runs });
+}
+
 function readCache(path: string): CacheData {
+  const rows = Object.create(null) as CacheData;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-      return Object.assign(Object.create(null) as CacheData, parsed);
+    const parsed = JSON.parse(readFileSync(path, "utf8")) as { paths?: unknown; runs?: unknown };
+    const { paths, runs } = parsed;
+    if (!Array.isArray(paths) || typeof runs !== "object" || runs === null) return rows;
+    for (const [dir, row] of Object.entries(runs as Record<string, { p?: unknown; e?: unknown }>)) {
+      if (typeof row !== "object" || row === null || typeof row.p !== "number") continue;
+      const head: unknown = paths[row.p];
+      const tail = eventFilePaths(row.e);
+      if (Array.isArray(head) && tail) rows[dir] = Object.assign(row, { p: head.concat(tail) as unknown[] }) as StoredRow;
     }
   } catch {
     // Missing or damaged: start empty.
   }
-  return Object.create(null) as CacheData;
+  return rows;
 }

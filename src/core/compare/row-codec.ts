@@ -5,15 +5,21 @@
  * answers undefined for anything it would not have written. Pure.
  */
 import type { OpRef } from "../store/opref.js";
-import { scalarKey, type ScalarSummary } from "../scalars/run-scalars.js";
+import { scalarKey } from "../scalars/run-scalars.js";
 import type { FlagValue } from "../flags/value.js";
 import { ROW_ATTRS, type EventDirData, type FileKey, type RowAttr, type RunData, type StampedRunData } from "./run-data.js";
 import { decodeValue, encodeValue, type Encoded } from "./value-codec.js";
 
 const NON_FINITE = new Set(["NaN", "Infinity", "-Infinity"]);
+/** Numbers a summary keeps: first value/step, last, min, max, total, count. */
+const PER_TAG = 10;
 
-/** tag, first value/step, last, min, max, total, count; non-finite values as strings. */
-type StoredSummary = [string, ...(number | string)[]];
+/**
+ * An event directory: prefix, files, tags, then their numbers (`PER_TAG`
+ * a tag, all finite so JSON.parse makes an unboxed array of doubles; a
+ * non-finite one is 0 there and listed in the last item as `[index, "NaN"]`).
+ */
+type StoredDir = [string, FileKey[], string[], number[], [number, string][]];
 
 export interface StoredRow {
   /** Stamped paths and their stamps (stamps.ts). */
@@ -25,8 +31,7 @@ export interface StoredRow {
   o: string[] | null;
   r: string[] | null;
   b: boolean;
-  /** Event directories: prefix, files, summaries. */
-  e: [string, FileKey[], StoredSummary[]][];
+  e: StoredDir[];
 }
 
 export function encodeRunData({ data, paths, stamps }: StampedRunData): StoredRow | undefined {
@@ -44,7 +49,7 @@ export function encodeRunData({ data, paths, stamps }: StampedRunData): StoredRo
     o: data.opref ? oprefFields(data.opref) : null,
     r: data.protoRef ? oprefFields(data.protoRef) : null,
     b: data.batch,
-    e: data.eventDirs.map((d) => [d.prefix, d.files, d.summaries.map(storedSummary)]),
+    e: data.eventDirs.map(storedDir),
   };
 }
 
@@ -69,6 +74,24 @@ export function decodeRunData(row: StoredRow): RunData | undefined {
   }
 }
 
+/**
+ * The stamped paths of a row's event files, which come last in `p`
+ * (run-data.ts stamps them last): the file keeps only the paths before them.
+ */
+export function eventFilePaths(e: unknown): string[] | undefined {
+  if (!Array.isArray(e)) return undefined;
+  const out: string[] = [];
+  for (const dir of e as unknown[]) {
+    if (!Array.isArray(dir) || typeof dir[0] !== "string" || !Array.isArray(dir[1])) return undefined;
+    const prefix = dir[0];
+    for (const key of dir[1] as unknown[]) {
+      if (!isFileKey(key)) return undefined;
+      out.push(prefix === "" ? key[0] : `${prefix}/${key[0]}`);
+    }
+  }
+  return out;
+}
+
 function oprefFields(r: OpRef): string[] {
   return [r.pkgType, r.pkgName, r.pkgVersion, r.modelName, r.opName];
 }
@@ -80,33 +103,44 @@ function oprefOf(v: unknown): OpRef | undefined | false {
   return { pkgType, pkgName, pkgVersion, modelName, opName };
 }
 
-function storedSummary(s: ScalarSummary): StoredSummary {
-  const n = (x: number) => (Number.isFinite(x) ? x : String(x));
-  const { first, last, min, max } = s;
-  return [s.tag, n(first.value), first.step, n(last.value), last.step, n(min.value), min.step, n(max.value), max.step, n(s.total), s.count];
+function storedDir(d: EventDirData): StoredDir {
+  const nums: number[] = [];
+  const nonFinite: [number, string][] = [];
+  for (const s of d.summaries) {
+    const { first, last, min, max } = s;
+    for (const x of [first.value, first.step, last.value, last.step, min.value, min.step, max.value, max.step, s.total, s.count]) {
+      if (!Number.isFinite(x)) nonFinite.push([nums.length, String(x)]);
+      nums.push(Number.isFinite(x) ? x : 0);
+    }
+  }
+  return [d.prefix, d.files, d.summaries.map((s) => s.tag), nums, nonFinite];
 }
 
 function eventDirOf(v: unknown): EventDirData {
-  if (!Array.isArray(v) || v.length !== 3) throw new Error("bad event dir");
-  const [prefix, files, summaries] = v as [unknown, unknown, unknown];
-  if (typeof prefix !== "string" || !Array.isArray(files) || !Array.isArray(summaries)) throw new Error("bad event dir");
-  if (!files.every(isFileKey)) throw new Error("bad file key");
-  return { prefix, files, summaries: summaries.map((s) => summaryOf(prefix, s)) };
+  if (!Array.isArray(v) || v.length !== 5) throw new Error("bad event dir");
+  const [prefix, files, tags, stored, nonFinite] = v as unknown[];
+  if (typeof prefix !== "string" || !Array.isArray(files) || !files.every(isFileKey)) throw new Error("bad event dir");
+  if (!Array.isArray(tags) || !Array.isArray(stored) || !Array.isArray(nonFinite)) throw new Error("bad event dir");
+  if (stored.length !== tags.length * PER_TAG || !stored.every((n) => typeof n === "number")) throw new Error("bad numbers");
+  let nums = stored as number[];
+  if (nonFinite.length) {
+    nums = [...nums];
+    for (const item of nonFinite as unknown[]) {
+      const [i, text] = Array.isArray(item) ? (item as unknown[]) : [];
+      if (typeof i !== "number" || typeof text !== "string" || !NON_FINITE.has(text) || !(i in nums)) throw new Error("bad number");
+      nums[i] = Number(text);
+    }
+  }
+  const summaries = (tags as unknown[]).map((tag, t) => {
+    if (typeof tag !== "string") throw new Error("bad tag");
+    const x = (i: number) => nums[t * PER_TAG + i] as number;
+    const at = (i: number) => ({ value: x(i), step: x(i + 1) });
+    const [total, count] = [x(8), x(9)];
+    return { prefix, tag, key: scalarKey(prefix, tag), first: at(0), last: at(2), min: at(4), max: at(6), avg: total / count, total, count };
+  });
+  return { prefix, files, summaries };
 }
 
 function isFileKey(k: unknown): k is FileKey {
   return Array.isArray(k) && k.length === 3 && typeof k[0] === "string" && typeof k[1] === "number" && typeof k[2] === "number";
-}
-
-function summaryOf(prefix: string, v: unknown): ScalarSummary {
-  if (!Array.isArray(v) || v.length !== 11 || typeof v[0] !== "string") throw new Error("bad summary");
-  const x = v.slice(1).map((n: unknown) => {
-    const num = typeof n === "string" && NON_FINITE.has(n) ? Number(n) : n;
-    if (typeof num !== "number") throw new Error("bad number");
-    return num;
-  }) as number[];
-  const at = (i: number) => ({ value: x[i] as number, step: x[i + 1] as number });
-  const tag = v[0];
-  const [total, count] = [x[8] as number, x[9] as number];
-  return { prefix, tag, key: scalarKey(prefix, tag), first: at(0), last: at(2), min: at(4), max: at(6), avg: total / count, total, count };
 }

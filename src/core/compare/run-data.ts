@@ -60,10 +60,14 @@ export function readRunData(runDir: string, previous: readonly EventDirData[] = 
   const paths: string[] = [];
   const stamps: number[] = [];
   const seen = new Map<string, Stamp>();
-  /** Stamps a path once; a missing attribute is left out (see above). */
-  const stamp = (rel: string, keepMissing = true): Stamp => {
+  /**
+   * Stamps a path once; a missing attribute is left out (see above). Event
+   * files are stamped last, each even if seen (a link), as the row cache
+   * makes their paths again from the event directories (row-codec.ts).
+   */
+  const stamp = (rel: string, keepMissing = true, again = false): Stamp => {
     let st = seen.get(rel);
-    if (st) return st;
+    if (st && !again) return st;
     st = readStamp(rel === "" ? runDir : `${runDir}/${rel}`);
     if (st[0] === MISSING && !keepMissing) return st;
     seen.set(rel, st);
@@ -97,10 +101,10 @@ function eventDirData(
   prefix: string,
   dir: string,
   previous: readonly EventDirData[],
-  stamp: (rel: string) => Stamp,
+  stamp: (rel: string, keepMissing: boolean, again: boolean) => Stamp,
 ): EventDirData {
   const files = eventFileNames(dir).map((name): FileKey => {
-    const [ctime, size] = stamp(prefix === "" ? name : `${prefix}/${name}`);
+    const [ctime, size] = stamp(prefix === "" ? name : `${prefix}/${name}`, true, true);
     return [name, size, ctime];
   });
   const old = previous.find((d) => d.prefix === prefix);
