@@ -47,8 +47,14 @@ export function openRowCache(home: string): RowCache {
       const startedMs = Date.now();
       const fresh = readRunData(runDir, (row && decodeRunData(row))?.eventDirs);
       const encoded = isSettled(fresh.stamps, startedMs) ? encodeRunData(fresh) : undefined;
-      if (encoded) used[runDir] = encoded;
-      dirty = true;
+      if (encoded) {
+        used[runDir] = encoded;
+        dirty = true;
+      } else if (row) {
+        // A run changing now (running): its old row stays for the summaries
+        // of its unchanged event directories; its stamps will not hold.
+        used[runDir] = row;
+      }
       return fresh.data;
     },
     save() {
