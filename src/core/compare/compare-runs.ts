@@ -7,19 +7,21 @@ import { dirname, resolve } from "node:path";
 import type { Ctx } from "../context.js";
 import { fail } from "../errors.js";
 import { isFlagMap } from "../flags/value.js";
-import { filteredRuns, type RunRow } from "../runs/list.js";
+import { filteredRuns, userHomeFor, type RunRow } from "../runs/list.js";
+import { opInfoFor } from "../runs/op-desc.js";
 import type { RunsQuery } from "../runs/one-run.js";
 import { selectRuns } from "../runs/select.js";
-import { runScalars, type DirSummarizer } from "../scalars/run-scalars.js";
-import { openSummaryCache } from "../scalars/summary-cache.js";
+import type { ScalarSummary } from "../scalars/run-scalars.js";
+import { compareCodePoints } from "../yaml/emitter.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { readAttr } from "../store/attrs.js";
-import { isBatchRun } from "../store/find-run.js";
 import { formatTimestampUs } from "../util/time-format.js";
 import { readOpref } from "../store/opref.js";
 import { ColspecError, parseColspec, type Col } from "./colspec.js";
 import { compareTable, type CompareTable, type RunFacts, type TableOptions } from "./compare-table.js";
 import { opCompareReader } from "./op-compare.js";
+import { openRowCache } from "./row-cache.js";
+import type { RunData } from "./run-data.js";
 
 export interface CompareOptions extends Omit<TableOptions, "columns"> {
   specs: readonly string[];
@@ -32,14 +34,16 @@ export interface CompareOptions extends Omit<TableOptions, "columns"> {
 export function compareRuns(o: CompareOptions, ctx: Ctx): CompareTable {
   const columns = o.columns === undefined ? [] : userCols(o.columns);
   const selected = selectRuns(filteredRuns(o.filter, ctx), o.specs, "guild compare");
-  const runs = o.includeBatch ? selected : selected.filter((r) => !isBatchRun(r.dir));
+  const cache = openRowCache(ctx.home);
+  const withData = selected.map((row) => ({ row, data: cache.dataFor(row.dir) }));
+  cache.save();
+  const runs = o.includeBatch ? withData : withData.filter((r) => !r.data.batch);
   const opCols = o.skipOpCols ? undefined : opCompareReader((line) => ctx.out.stderr(`${line}\n`));
-  const cache = openSummaryCache(ctx.home);
+  const userHome = userHomeFor(ctx.env);
   const table = compareTable(
-    runs.map((r) => ({ ...runFacts(r, cache.summarizer), compareCols: opCols?.colsFor(r.dir) })),
+    runs.map(({ row, data }) => ({ ...runFacts(row, data, userHome), compareCols: opCols?.colsOf(data.opref, data.attrs.compare) })),
     { ...o, columns },
   );
-  cache.save();
   const col = o.minCol ?? o.maxCol;
   if (col !== undefined && table.rows.length && !table.header.includes(col)) {
     fail(`no column '${col}' to sort by\nColumns: ${table.header.join(", ")}`);
@@ -56,23 +60,30 @@ function userCols(spec: string): Col[] {
   }
 }
 
-function runFacts(row: RunRow, summarizer: DirSummarizer): RunFacts {
-  const flags = readAttr(row.dir, "flags");
-  const label = readAttr(row.dir, "label");
-  const time = duration(row.status, row.started, readAttr(row.dir, "stopped"));
+function runFacts(row: RunRow, data: RunData, userHome: string): RunFacts {
+  const { flags, label, started, stopped, marked } = data.attrs;
+  const op = opInfoFor(data.opref, data.protoRef, userHome);
+  const time = duration(row.status, started, stopped);
   return {
     id: row.id,
     dir: row.dir,
-    opDesc: row.opDesc,
-    started: formatTimestampUs(row.started),
+    opDesc: op.opDesc,
+    started: formatTimestampUs(started),
     time,
     attr: (name) => coreAttr(row, name, time),
     status: row.status,
     label: label === undefined || label === null ? null : String(label),
-    marked: readAttr(row.dir, "marked") === true,
+    marked: marked === true,
     flags: isFlagMap(flags) ? flags : {},
-    scalars: runScalars(row.dir, summarizer),
+    scalars: runScalarsOf(data),
   };
+}
+
+/** Every event directory's summaries, sorted by prefix then tag (as `runScalars`). */
+function runScalarsOf(data: RunData): ScalarSummary[] {
+  return data.eventDirs
+    .flatMap((d) => d.summaries)
+    .sort((a, b) => compareCodePoints(a.prefix, b.prefix) || compareCodePoints(a.tag, b.tag));
 }
 
 /** A `.name` column: Guild's core attributes (index.CORE_ATTRS) formatted, others as stored. */

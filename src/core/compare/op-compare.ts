@@ -9,12 +9,14 @@ import { dirname } from "node:path";
 import { readGuildfile } from "../guildfile/read.js";
 import type { Guildfile } from "../guildfile/types.js";
 import { readAttr } from "../store/attrs.js";
-import { readOpref } from "../store/opref.js";
+import { readOpref, type OpRef } from "../store/opref.js";
 import { ColspecError, parseColspec, type Col } from "./colspec.js";
 
 export interface OpCompareReader {
   /** The run's `compare:` columns, or undefined for Guild's default columns. */
   colsFor(runDir: string): Col[] | undefined;
+  /** The same, from the run's opref and `compare` attribute already read. */
+  colsOf(opref: OpRef | undefined, compareAttr: unknown): Col[] | undefined;
 }
 
 export function opCompareReader(warn: (line: string) => void): OpCompareReader {
@@ -35,16 +37,15 @@ export function opCompareReader(warn: (line: string) => void): OpCompareReader {
     }
     return cols;
   };
+  const colsOf = (opref: OpRef | undefined, compareAttr: unknown) =>
+    (guildfileCompare(opref, guildfileAt) ?? specList(compareAttr))?.flatMap(parse);
   return {
-    colsFor(runDir) {
-      const specs = guildfileCompare(runDir, guildfileAt) ?? specList(readAttr(runDir, "compare"));
-      return specs?.flatMap(parse);
-    },
+    colsFor: (runDir) => colsOf(readOpref(runDir), readAttr(runDir, "compare")),
+    colsOf,
   };
 }
 
-function guildfileCompare(runDir: string, guildfileAt: (path: string) => Guildfile | undefined): string[] | undefined {
-  const opref = readOpref(runDir);
+function guildfileCompare(opref: OpRef | undefined, guildfileAt: (path: string) => Guildfile | undefined): string[] | undefined {
   if (opref?.pkgType !== "guildfile") return undefined;
   const gf = guildfileAt(opref.pkgName);
   const model = gf?.models.find((m) => m.name === opref.modelName);

@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { compareCodePoints, encodeYaml } from "../yaml/emitter.js";
+import { pyIntStr, yamlFloatRepr } from "../yaml/float-format.js";
 import { pformat, pythonStrRepr } from "./py-repr.js";
 import { shortenPath } from "./shorten-path.js";
 import { isFloat, type FlagMap, type FlagValue } from "./value.js";
@@ -18,6 +19,10 @@ export function encodeFlagValue(v: FlagValue): string {
   if (v === true) return "yes";
   if (v === false) return "no";
   if (v === null) return "null";
+  // Numbers are always plain scalars: their spelling without the emitter
+  // (compare formats thousands of them), as the unit test checks.
+  if (isFloat(v)) return yamlFloatRepr(v.value);
+  if (typeof v === "number" && Number.isInteger(v)) return pyIntStr(v);
   if (Array.isArray(v)) return `[${v.map(encodeFlagValue).join(", ")}]`;
   if (typeof v === "object" && !isFloat(v)) {
     const keys = Object.keys(v).sort(compareCodePoints);

@@ -36,8 +36,11 @@ export interface RunOpInfo {
 }
 
 export function runOpInfo(runDir: string, userHome: string): RunOpInfo {
-  const opref = readOpref(runDir);
-  const protoRef = readProtoOpref(runDir);
+  return opInfoFor(readOpref(runDir), readProtoOpref(runDir), userHome);
+}
+
+/** `runOpInfo` from the run's opref and its proto's, already read. */
+export function opInfoFor(opref: OpRef | undefined, protoRef: OpRef | undefined, userHome: string): RunOpInfo {
   return {
     opDesc: opref ? opDescWithProto(opref, protoRef) : "?",
     pkgDesc: opref ? pkgDescFor(opref, userHome) : "",

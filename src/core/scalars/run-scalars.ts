@@ -83,18 +83,28 @@ export function readDirScalars(dir: string): DecodedScalar[] {
   return scalars;
 }
 
-export function eventDirs(root: string, ownOnly: boolean): string[] {
+/**
+ * The directories holding event files under `root`. `visit` is told of
+ * each directory before it is listed and of each symbolic link before it
+ * is looked at (whatever it points to), so a caller can stamp them first.
+ */
+export function eventDirs(root: string, ownOnly: boolean, visit?: (path: string) => void): string[] {
   const dirs: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string) => {
     const real = safeRealpath(dir);
     if (seen.has(real)) return;
     seen.add(real);
+    visit?.(dir);
     const entries = listEntries(dir);
     if (entries.some((e) => !e.isDirectory() && isEventFile(e.name))) dirs.push(dir);
     for (const e of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
       const path = join(dir, e.name);
-      if (e.isDirectory() || (!ownOnly && e.isSymbolicLink() && isDir(path) && isRunDir(path))) walk(path);
+      if (e.isDirectory()) walk(path);
+      else if (!ownOnly && e.isSymbolicLink()) {
+        visit?.(path);
+        if (isDir(path) && isRunDir(path)) walk(path);
+      }
     }
   };
   walk(root);

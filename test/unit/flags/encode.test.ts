@@ -239,3 +239,14 @@ test("pythonRepr and pythonStr", () => {
   ]);
   check(pythonStr, [["a b", "a b"], [null, "None"], [f(2), "2.0"], [["a"], "['a']"]]);
 });
+
+test("encodeFlagValue: numbers spelled without the emitter, as the emitter spells them", async () => {
+  const { encodeYaml } = await import("../../../src/core/yaml/emitter.js");
+  const specials = [0, -0, 1, -1, 0.1, 1e-5, -1e-5, 1e16, 1.5e300, 5e-324, 0.8000000119, NaN, Infinity, -Infinity];
+  const values: FlagValue[] = [...specials.map((x) => f(x)), 0, 7, -42, 2 ** 53 + 2, -(2 ** 60)];
+  for (let i = 0; i < 2000; i++) {
+    const bits = new Float64Array(new Uint32Array([Math.floor(Math.random() * 2 ** 32), Math.floor(Math.random() * 2 ** 32)]).buffer);
+    values.push(f(bits[0] as number), f(Math.fround(Math.random() * 10 ** (Math.floor(Math.random() * 20) - 10))));
+  }
+  for (const v of values) assert.equal(encodeFlagValue(v), encodeYaml(v), String(v));
+});

@@ -1,0 +1,146 @@
+/**
+ * A run's compare data (run-data.ts) as the row cache stores it in JSON:
+ * short keys and flat arrays, since a store of 1,000 runs is read in one
+ * parse on every call. Decoding checks the shape of what it reads and
+ * answers undefined for anything it would not have written. Pure.
+ */
+import type { OpRef } from "../store/opref.js";
+import { scalarKey } from "../scalars/run-scalars.js";
+import type { FlagValue } from "../flags/value.js";
+import { ROW_ATTRS, type EventDirData, type FileKey, type RowAttr, type RunData, type StampedRunData } from "./run-data.js";
+import { decodeValue, encodeValue, type Encoded } from "./value-codec.js";
+
+const NON_FINITE = new Set(["NaN", "Infinity", "-Infinity"]);
+/** Numbers a summary keeps: first value/step, last, min, max, total, count. */
+const PER_TAG = 10;
+
+/**
+ * An event directory: prefix, files, tags, then their numbers (`PER_TAG`
+ * a tag, all finite so JSON.parse makes an unboxed array of doubles; a
+ * non-finite one is 0 there and listed in the last item as `[index, "NaN"]`).
+ */
+type StoredDir = [string, FileKey[], string[], number[], [number, string][]];
+
+export interface StoredRow {
+  /** Stamped paths and their stamps (stamps.ts). */
+  p: string[];
+  s: number[];
+  /** Attributes (value-codec.ts). */
+  a: Record<string, Encoded>;
+  /** opref and proto opref fields, or null. */
+  o: string[] | null;
+  r: string[] | null;
+  b: boolean;
+  e: StoredDir[];
+}
+
+export function encodeRunData({ data, paths, stamps }: StampedRunData): StoredRow | undefined {
+  const a: Record<string, Encoded> = {};
+  for (const name of ROW_ATTRS) {
+    if (!(name in data.attrs)) continue;
+    const e = encodeValue(data.attrs[name]);
+    if (e === undefined) return undefined;
+    a[name] = e;
+  }
+  return {
+    p: paths,
+    s: stamps,
+    a,
+    o: data.opref ? oprefFields(data.opref) : null,
+    r: data.protoRef ? oprefFields(data.protoRef) : null,
+    b: data.batch,
+    e: data.eventDirs.map(storedDir),
+  };
+}
+
+/** Whether `v` has the stamps a stored row needs before they are checked. */
+export function isStoredRow(v: unknown): v is StoredRow {
+  const row = v as StoredRow;
+  return typeof row === "object" && row !== null && Array.isArray(row.p) && Array.isArray(row.s);
+}
+
+export function decodeRunData(row: StoredRow): RunData | undefined {
+  try {
+    const attrs: Partial<Record<RowAttr, FlagValue>> = {};
+    if (typeof row.a !== "object" || row.a === null) return undefined;
+    for (const name of ROW_ATTRS) if (Object.hasOwn(row.a, name)) attrs[name] = decodeValue(row.a[name]);
+    const opref = oprefOf(row.o);
+    const protoRef = oprefOf(row.r);
+    if (opref === false || protoRef === false || typeof row.b !== "boolean" || !Array.isArray(row.e)) return undefined;
+    return { attrs, opref, protoRef, batch: row.b, eventDirs: row.e.map(eventDirOf) };
+  } catch {
+    // Anything but what encodeRunData writes: not a hit.
+    return undefined;
+  }
+}
+
+/**
+ * The stamped paths of a row's event files, which come last in `p`
+ * (run-data.ts stamps them last): the file keeps only the paths before them.
+ */
+export function eventFilePaths(e: unknown): string[] | undefined {
+  if (!Array.isArray(e)) return undefined;
+  const out: string[] = [];
+  for (const dir of e as unknown[]) {
+    if (!Array.isArray(dir) || typeof dir[0] !== "string" || !Array.isArray(dir[1])) return undefined;
+    const prefix = dir[0];
+    for (const key of dir[1] as unknown[]) {
+      if (!isFileKey(key)) return undefined;
+      out.push(prefix === "" ? key[0] : `${prefix}/${key[0]}`);
+    }
+  }
+  return out;
+}
+
+function oprefFields(r: OpRef): string[] {
+  return [r.pkgType, r.pkgName, r.pkgVersion, r.modelName, r.opName];
+}
+
+function oprefOf(v: unknown): OpRef | undefined | false {
+  if (v === null) return undefined;
+  if (!Array.isArray(v) || v.length !== 5 || !v.every((f) => typeof f === "string")) return false;
+  const [pkgType, pkgName, pkgVersion, modelName, opName] = v as string[] as [string, string, string, string, string];
+  return { pkgType, pkgName, pkgVersion, modelName, opName };
+}
+
+function storedDir(d: EventDirData): StoredDir {
+  const nums: number[] = [];
+  const nonFinite: [number, string][] = [];
+  for (const s of d.summaries) {
+    const { first, last, min, max } = s;
+    for (const x of [first.value, first.step, last.value, last.step, min.value, min.step, max.value, max.step, s.total, s.count]) {
+      if (!Number.isFinite(x)) nonFinite.push([nums.length, String(x)]);
+      nums.push(Number.isFinite(x) ? x : 0);
+    }
+  }
+  return [d.prefix, d.files, d.summaries.map((s) => s.tag), nums, nonFinite];
+}
+
+function eventDirOf(v: unknown): EventDirData {
+  if (!Array.isArray(v) || v.length !== 5) throw new Error("bad event dir");
+  const [prefix, files, tags, stored, nonFinite] = v as unknown[];
+  if (typeof prefix !== "string" || !Array.isArray(files) || !files.every(isFileKey)) throw new Error("bad event dir");
+  if (!Array.isArray(tags) || !Array.isArray(stored) || !Array.isArray(nonFinite)) throw new Error("bad event dir");
+  if (stored.length !== tags.length * PER_TAG || !stored.every((n) => typeof n === "number")) throw new Error("bad numbers");
+  let nums = stored as number[];
+  if (nonFinite.length) {
+    nums = [...nums];
+    for (const item of nonFinite as unknown[]) {
+      const [i, text] = Array.isArray(item) ? (item as unknown[]) : [];
+      if (typeof i !== "number" || typeof text !== "string" || !NON_FINITE.has(text) || !(i in nums)) throw new Error("bad number");
+      nums[i] = Number(text);
+    }
+  }
+  const summaries = (tags as unknown[]).map((tag, t) => {
+    if (typeof tag !== "string") throw new Error("bad tag");
+    const x = (i: number) => nums[t * PER_TAG + i] as number;
+    const at = (i: number) => ({ value: x(i), step: x(i + 1) });
+    const [total, count] = [x(8), x(9)];
+    return { prefix, tag, key: scalarKey(prefix, tag), first: at(0), last: at(2), min: at(4), max: at(6), avg: total / count, total, count };
+  });
+  return { prefix, files, summaries };
+}
+
+function isFileKey(k: unknown): k is FileKey {
+  return Array.isArray(k) && k.length === 3 && typeof k[0] === "string" && typeof k[1] === "number" && typeof k[2] === "number";
+}
