@@ -113,7 +113,12 @@ function constructInt(text: string): number {
 function bigIntValue(prefix: string, digits: string): number {
   // Python's int('', base) fails on e.g. `0b_`; so do we.
   if (!digits) throw yamlError(`invalid literal for int() with base: '${prefix}'`);
-  return Number(BigInt(prefix + digits));
+  try {
+    return Number(BigInt(prefix + digits));
+  } catch {
+    // A tagged scalar (`!!int 0x1F<NUL>`) reaches here with any characters; Python's int() fails too.
+    throw yamlError(`invalid literal for int() with base: '${prefix}${digits}'`);
+  }
 }
 
 // Base-60 digits, least significant last, summed in PyYAML's order.

@@ -129,6 +129,12 @@ test("loadYaml: invalid YAML throws", () => {
   for (const input of cases) assert.throws(() => loadYaml(input), JSON.stringify(input));
 });
 
+test("loadYaml: a tagged int whose digits do not fit its base is a YAML error, as Python's int() fails", () => {
+  for (const input of ["!!int 0x1F\u0000", "!!int 0x1G", "!!int 0b12", "!!int 09", "!!int -0x"]) {
+    assert.throws(() => loadYaml(input), { name: "ValueError" }, JSON.stringify(input));
+  }
+});
+
 test("dumpYaml: block style as PyYAML safe_dump writes attrs", () => {
   const cases: [unknown, string][] = [
     [0, "0\n"],
