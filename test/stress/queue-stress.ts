@@ -23,6 +23,7 @@ import { exitOf, guild, spawnGuild, type GuildEnv } from "../helpers/guild-cli.j
 import { killLeftovers, listedRuns } from "../helpers/runs.js";
 import { tempProject } from "../helpers/temp-project.js";
 import { groupKillRound } from "./group-kill-round.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 
 export interface StressOptions {
   trials: number;
@@ -66,7 +67,7 @@ export async function runQueueStress(o: StressOptions): Promise<StressReport> {
 
 async function stress(o: StressOptions): Promise<StressReport> {
   const log = o.log ?? (() => {});
-  const random = mulberry32(o.seed);
+  const random = seededRandom(o.seed);
   const p = tempProject("fixtures/projects/stress");
   const g: GuildEnv = { cwd: p.cwd, home: p.home };
   const queues: Queue[] = [];
@@ -185,17 +186,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** A small seeded PRNG, so a failing run can be repeated with its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a run's markers say, for a failure message. */
 function describeRun(home: string, sid: string): string {

@@ -12,18 +12,8 @@ import { experimentEvent, sessionEndEvent, sessionStartEvent } from "../../../sr
 import { scanEventScalars, ScalarTable } from "../../../src/core/tfevent/scalar-scan.js";
 import { frameRecord, readRecords } from "../../../src/core/tfevent/tfrecord.js";
 import { bytesField, doubleField, floatField, stringField, varintField } from "../../../src/core/tfevent/wire.js";
+import { seededRandom } from "../../helpers/seeded-random.js";
 
-/** mulberry32: a small seeded generator, so a failure names a case that can be re-run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Each tag's points (step, value, wall time) in file order, tags in order of first appearance. */
 type ByTag = [tag: string, points: [number, number, number][]][];
@@ -120,7 +110,7 @@ function file(r: () => number, records: number): Buffer {
 
 test("the scanner reads exactly what the reference reader reads, on 300 generated files", () => {
   for (let seed = 1; seed <= 300; seed++) {
-    const buf = file(rng(seed), 1 + (seed % 60));
+    const buf = file(seededRandom(seed), 1 + (seed % 60));
     const want = reference(buf);
     assert.deepStrictEqual(scanned(buf), want, `seed ${seed}`);
     assert.ok(want.consumed === buf.length, `seed ${seed}: every record is whole`);
@@ -129,7 +119,7 @@ test("the scanner reads exactly what the reference reader reads, on 300 generate
 
 test("a torn or corrupt record ends the scan where it ends the reference", () => {
   for (let seed = 1; seed <= 200; seed++) {
-    const r = rng(1000 + seed);
+    const r = seededRandom(1000 + seed);
     const good = file(r, 20);
     const bad = Buffer.from(good);
     const at = Math.floor(r() * bad.length);
