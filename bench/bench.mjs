@@ -189,9 +189,9 @@ function foreground() {
   });
 }
 
-function stageTrials(home, count) {
+function stageTrials(home, count, env = {}) {
   const values = Array.from({ length: count }, (_, i) => i).join(",");
-  return measure(guild("run", "noop.py", `x=[${values}]`, "--stage-trials", "-y", "-q"), { GUILD_HOME: home }, PROJECT);
+  return measure(guild("run", "noop.py", `x=[${values}]`, "--stage-trials", "-y", "-q"), { GUILD_HOME: home, ...env }, PROJECT);
 }
 
 function staging() {
@@ -230,21 +230,7 @@ function queueOverhead() {
  * attrs, which bracket the process), per run.
  */
 function queueOverheadIn(home, K, label) {
-  const stage = () => stageTrials(home, K);
-  const queue = () => measure(guild("run", "queue", "run-once=yes", "-y"), { GUILD_HOME: home }, PROJECT);
-  stage();
-  queue();
-  const samples = [];
-  for (let i = 0; i < 3; i++) {
-    const empty = queue().wall;
-    const before = new Set(readdirSync(join(home, "runs")));
-    stage();
-    const staged = readdirSync(join(home, "runs")).filter((id) => !before.has(id));
-    const full = queue().wall;
-    const processSeconds = staged.map((id) => runSeconds(join(home, "runs", id))).reduce((a, b) => a + b, 0);
-    samples.push(((full - empty - processSeconds) / K) * 1000);
-  }
-  const ms = median(samples);
+  const ms = perRunOverhead(home, K, {});
   report(`queue overhead per started run, ${label}`, `${ms.toFixed(1)} ms beyond the run's own process`, "<= 15 ms", ms <= 15, `(${K} no-op runs)`);
 }
 
@@ -271,9 +257,9 @@ async function brokerBench() {
   }
 }
 
-/** A queue's wall time per run beyond the run's own process (as queueOverheadIn), with `env`. */
+/** A queue's wall time per run beyond the run's own process (see queueOverheadIn), with `env`. */
 function perRunOverhead(home, K, env) {
-  const stage = () => measure(guild("run", "noop.py", `x=[${Array.from({ length: K }, (_, i) => i).join(",")}]`, "--stage-trials", "-y", "-q"), { GUILD_HOME: home, ...env }, PROJECT);
+  const stage = () => stageTrials(home, K, env);
   const queue = () => measure(guild("run", "queue", "run-once=yes", "-y"), { GUILD_HOME: home, ...env }, PROJECT);
   stage();
   queue();
