@@ -7,43 +7,22 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { guild } from "../helpers/guild-cli.js";
+import { guild, guildOk } from "../helpers/guild-cli.js";
+import { cacheAllRuns, listedRows } from "../helpers/run-index.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 
 describe("run index: filters decided from the cache", () => {
   let p: TempProject;
   const g = () => ({ cwd: p.cwd, home: p.home, env: { TZ: "UTC" } });
-  const ok = async (...args: string[]) => {
-    const r = await guild(args, g());
-    assert.equal(r.exitCode, 0, r.stderr);
-    return r.stdout;
-  };
+  const ok = (...args: string[]) => guildOk(args, g());
   /** `[id prefix, operation, status]` of every listed row, top first. */
-  const rows = async (...filters: string[]) =>
-    (await ok("runs", "--all", ...filters))
-      .trim()
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => {
-        const cols = line.split(/\s{2,}/);
-        return [/^\[\d+:([0-9a-f]{8})\]/.exec(line)?.[1], cols[1], cols[3]];
-      });
-  const indexText = () => readFileSync(join(p.home, "cache", "runs-index-v4"), "utf8");
+  const rows = async (...filters: string[]) => listedRows(await ok("runs", "--all", ...filters)).map(({ id, cols }) => [id, cols[1], cols[3]]);
   const guildFile = (id: string, ...path: string[]) => join(p.home, "runs", id, ".guild", ...path);
   const short = (id: string) => id.slice(0, 8);
   let ids: string[] = [];
 
   /** Rebuilds the index until every run is a record with its status and operation cached. */
-  async function cacheAll(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      rmSync(join(p.home, "cache"), { recursive: true, force: true });
-      await ok("runs");
-      const text = indexText();
-      if (ids.every((id) => new RegExp(`^${id} \\d{16} [CES] \\d{16} \\d{6} \\d{16}$`, "m").test(text))) return;
-      assert.ok(Date.now() < deadline, `runs never cached:\n${text}`);
-    }
-  }
+  const cacheAll = () => cacheAllRuns(g(), ids, (id) => new RegExp(`^${id} \\d{16} [CES] \\d{16} \\d{6} \\d{16}$`, "m"));
 
   before(async () => {
     p = tempProject("fixtures/projects/queue");

@@ -5,47 +5,27 @@
  */
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
-import { guild } from "../helpers/guild-cli.js";
+import { guild, guildOk } from "../helpers/guild-cli.js";
+import { cacheAllRuns, indexText as indexFile, listedRows } from "../helpers/run-index.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 
 describe("run index: cached statuses", () => {
   let p: TempProject;
   const g = () => ({ cwd: p.cwd, home: p.home, env: { TZ: "UTC" } });
-  const ok = async (...args: string[]) => {
-    const r = await guild(args, g());
-    assert.equal(r.exitCode, 0, r.stderr);
-    return r.stdout;
-  };
+  const ok = (...args: string[]) => guildOk(args, g());
   /** `[id prefix, status]` of every listed row, top first. */
   const rows = async (...filters: string[]) => parseRows(await ok("runs", "--all", ...filters));
-  const parseRows = (out: string) =>
-    out
-      .trim()
-      .split("\n")
-      .filter(Boolean)
-      .map((line): [string | undefined, string | undefined] => [/^\[\d+:([0-9a-f]{8})\]/.exec(line)?.[1], line.split(/\s{2,}/)[3]]);
-  const indexText = () => readFileSync(join(p.home, "cache", "runs-index-v4"), "utf8");
+  const parseRows = (out: string) => listedRows(out).map(({ id, cols }): [string | undefined, string | undefined] => [id, cols[3]]);
+  const indexText = () => indexFile(p.home);
   const attr = (id: string, name: string) => join(p.home, "runs", id, ".guild", "attrs", name);
   let ids: { done: string; failed: string; staged: string; staged2: string };
 
-  /**
-   * Rebuilds the index until it holds every run as a record (a status is
-   * cached only once its files are a few ms old).
-   */
-  async function cacheAll(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      rmSync(join(p.home, "cache"), { recursive: true, force: true });
-      await ok("runs");
-      const text = indexText();
-      if (Object.values(ids).every((id) => new RegExp(`^${id} \\d{16} [CES] \\d{16} [-\\d]{6} \\d{16}$`, "m").test(text))) return;
-      assert.ok(Date.now() < deadline, `runs never cached:\n${text}`);
-    }
-  }
+  /** Rebuilds the index until it holds every run as a record. */
+  const cacheAll = () => cacheAllRuns(g(), Object.values(ids), (id) => new RegExp(`^${id} \\d{16} [CES] \\d{16} [-\\d]{6} \\d{16}$`, "m"));
 
   before(async () => {
     p = tempProject("fixtures/projects/queue");

@@ -3,6 +3,7 @@
  * GUILD_HOME, a project dir as cwd. `combined` captures stdout and stderr
  * through one file so their order is exactly what a terminal would show.
  */
+import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -85,4 +86,11 @@ export function startGuildIn(dir: string, args: readonly string[], g: GuildEnv, 
   const child = spawnGuild(args, g, fd);
   const exited = exitOf(child).finally(() => closeSync(fd));
   return { child, exited, output: () => readFileSync(path, "utf8") };
+}
+
+/** Runs guild and returns its stdout, failing the test (with stderr) unless it exits 0. */
+export async function guildOk(args: readonly string[], g: GuildEnv): Promise<string> {
+  const r = await guild(args, g);
+  assert.equal(r.exitCode, 0, r.stderr);
+  return r.stdout;
 }
