@@ -12,7 +12,8 @@ as bench.mjs computes them).
 """
 import argparse
 import json
-import math
+import os
+import sys
 import warnings
 
 import numpy as np
@@ -22,29 +23,14 @@ warnings.filterwarnings("ignore")
 from guild.plugins import skopt_gp_main, skopt_forest_main, skopt_gbrt_main  # noqa: E402
 from guild._skopt.space import space  # noqa: E402
 
-
-def branin(x):
-    x1, x2 = x
-    a, b, c, r, s, t = 1, 5.1 / (4 * math.pi**2), 5 / math.pi, 6, 10, 1 / (8 * math.pi)
-    return a * (x2 - b * x1**2 + c * x1 - r) ** 2 + s * (1 - t) * math.cos(x1) + s
-
-
-def hartmann6(x):
-    alpha = [1.0, 1.2, 3.0, 3.2]
-    A = [[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]]
-    P = [[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991],
-         [2348, 1451, 3522, 2883, 3047, 6650], [4047, 8828, 8732, 5743, 1091, 381]]
-    total = 0.0
-    for i in range(4):
-        inner = sum(A[i][j] * (x[j] - P[i][j] * 1e-4) ** 2 for j in range(6))
-        total += alpha[i] * math.exp(-inner)
-    return -total
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "project"))
+from functions import branin, hartmann6, noisy1d_mean  # noqa: E402
 
 
 FUNCS = {
     "branin": (branin, [space.Real(-5.0, 10.0), space.Real(0.0, 15.0)], False),
     "hartmann6": (hartmann6, [space.Real(0.0, 1.0) for _ in range(6)], False),
-    "noisy1d": (lambda x: math.sin(5 * x[0]) * (1 - math.tanh(x[0] ** 2)), [space.Real(-2.0, 2.0)], True),
+    "noisy1d": (noisy1d_mean, [space.Real(-2.0, 2.0)], True),
 }
 
 SUGGEST = {

@@ -1,8 +1,9 @@
 # The optimizer benchmark's objective, run by `guild run` as any training
 # script is: `fn` picks Branin, Hartmann-6 or the noisy 1-D function; the
 # other flags are its inputs. Prints `loss: VALUE` (an output scalar).
-import math
 import random
+
+from functions import branin, hartmann6, noisy1d_mean
 
 fn = "branin"
 x1 = 0.0
@@ -14,26 +15,13 @@ x6 = 0.0
 x = 0.0
 
 
-def branin():
-    b, c, t = 5.1 / (4 * math.pi**2), 5 / math.pi, 1 / (8 * math.pi)
-    return (x2 - b * x1**2 + c * x1 - 6) ** 2 + 10 * (1 - t) * math.cos(x1) + 10
-
-
-def hartmann6():
-    xs = [x1, x2, x3, x4, x5, x6]
-    alpha = [1.0, 1.2, 3.0, 3.2]
-    A = [[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]]
-    P = [[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991],
-         [2348, 1451, 3522, 2883, 3047, 6650], [4047, 8828, 8732, 5743, 1091, 381]]
-    total = 0.0
-    for i in range(4):
-        inner = sum(A[i][j] * (xs[j] - P[i][j] * 1e-4) ** 2 for j in range(6))
-        total += alpha[i] * math.exp(-inner)
-    return -total
-
-
 def noisy1d():
-    return math.sin(5 * x) * (1 - math.tanh(x**2)) + 0.1 * random.gauss(0, 1)
+    return noisy1d_mean([x]) + 0.1 * random.gauss(0, 1)
 
 
-print("loss: %.9f" % {"branin": branin, "hartmann6": hartmann6, "noisy1d": noisy1d}[fn]())
+objectives = {
+    "branin": lambda: branin([x1, x2]),
+    "hartmann6": lambda: hartmann6([x1, x2, x3, x4, x5, x6]),
+    "noisy1d": noisy1d,
+}
+print("loss: %.9f" % objectives[fn]())
