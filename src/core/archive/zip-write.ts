@@ -105,15 +105,24 @@ function localHeader(e: CentralEntry): Buffer {
   b.writeUInt32LE(SIG.local, 0);
   b.writeUInt16LE(VERSION_NEEDED, 4);
   b.writeUInt16LE(FLAG_UTF8, 6);
-  b.writeUInt16LE(e.method, 8);
-  b.writeUInt16LE(e.dos.time, 10);
-  b.writeUInt16LE(e.dos.date, 12);
-  b.writeUInt32LE(e.crc, 14);
-  b.writeUInt32LE(e.csize, 18);
-  b.writeUInt32LE(e.usize, 22);
-  b.writeUInt16LE(e.name.length, 26);
+  writeEntryFields(b, e, 8);
   b.writeUInt16LE(0, 28);
   return Buffer.concat([b, e.name]);
+}
+
+/**
+ * The fields both headers carry in the same order (method, DOS time and
+ * date, CRC, sizes, name length), from `at`: 8 in a local header, 10 in a
+ * central one.
+ */
+function writeEntryFields(b: Buffer, e: CentralEntry, at: number): void {
+  b.writeUInt16LE(e.method, at);
+  b.writeUInt16LE(e.dos.time, at + 2);
+  b.writeUInt16LE(e.dos.date, at + 4);
+  b.writeUInt32LE(e.crc, at + 6);
+  b.writeUInt32LE(e.csize, at + 10);
+  b.writeUInt32LE(e.usize, at + 14);
+  b.writeUInt16LE(e.name.length, at + 18);
 }
 
 /** CRC and sizes are known only after the data: written back in place. */
@@ -131,13 +140,7 @@ function centralHeader(e: CentralEntry): Buffer {
   b.writeUInt16LE(MADE_BY_UNIX, 4);
   b.writeUInt16LE(VERSION_NEEDED, 6);
   b.writeUInt16LE(FLAG_UTF8, 8);
-  b.writeUInt16LE(e.method, 10);
-  b.writeUInt16LE(e.dos.time, 12);
-  b.writeUInt16LE(e.dos.date, 14);
-  b.writeUInt32LE(e.crc, 16);
-  b.writeUInt32LE(e.csize, 20);
-  b.writeUInt32LE(e.usize, 24);
-  b.writeUInt16LE(e.name.length, 28);
+  writeEntryFields(b, e, 10);
   // Extra and comment lengths, disk number, internal attributes: 0.
   // External attributes: the Unix mode high, MS-DOS's directory bit low.
   b.writeUInt32LE((((e.mode & 0xffff) << 16) | (e.isDir ? 0x10 : 0)) >>> 0, 38);
