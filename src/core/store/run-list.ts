@@ -35,8 +35,8 @@ export interface CachedRuns {
   status(k: number): IndexedStatus | undefined;
   /** The run's cached opref line, if any (see RunEntry.opref). */
   opref(k: number): string | undefined;
-  /** Whether the cached opref of position k still holds (a stat). */
-  isOprefCurrent(k: number): boolean;
+  /** Those of positions `ks` whose cached opref no longer holds (a stat each). */
+  staleOprefs(ks: readonly number[]): Set<number>;
   id(k: number): string;
 }
 
@@ -53,7 +53,8 @@ export interface RecordSource {
   /** The staged and running records. */
   unfinished(): RunEntry[];
   oprefOf(i: number): string | undefined;
-  isOprefCurrent(i: number): boolean;
+  /** Those of records `is` whose cached opref no longer holds (a stat each). */
+  staleOprefs(is: readonly number[]): number[];
 }
 
 /** Runs read from their files just now: always current. */
@@ -66,7 +67,7 @@ export function arraySource(runs: readonly RunEntry[]): RecordSource {
     statusOf: (i) => runs[i]?.indexedStatus,
     unfinished: () => runs.filter((r) => r.indexedStatus === "staged" || r.indexedStatus === "running"),
     oprefOf: (i) => runs[i]?.opref,
-    isOprefCurrent: () => true,
+    staleOprefs: () => [],
   };
 }
 
@@ -130,7 +131,11 @@ function cachedRuns(body: RecordSource, live: readonly RunEntry[], before: reado
   return {
     status: (k) => ((where[k] as number) >= 0 ? body.statusOf(where[k] as number) : liveAt(k).indexedStatus),
     opref: (k) => ((where[k] as number) >= 0 ? body.oprefOf(where[k] as number) : liveAt(k).opref),
-    isOprefCurrent: (k) => (where[k] as number) < 0 || body.isOprefCurrent(where[k] as number),
+    staleOprefs: (ks) => {
+      const inBody = ks.filter((k) => (where[k] as number) >= 0);
+      const stale = new Set(body.staleOprefs(inBody.map((k) => where[k] as number)));
+      return new Set(inBody.filter((k) => stale.has(where[k] as number)));
+    },
     id: (k) => ((where[k] as number) >= 0 ? body.key(where[k] as number).id : liveAt(k).id),
   };
 }
