@@ -12,8 +12,9 @@
  * missing, damaged or unwritable file costs time and nothing else.
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { writeFileAtomic } from "../store/atomic.js";
+import { statsRelativeTo } from "../store/ctime.js";
 import { readRunData, type RunData } from "./run-data.js";
 import { decodeRunData, encodeRunData, eventFilePaths, isStoredRow, type StoredRow } from "./row-codec.js";
 import { isSettled, stampsHold } from "./stamps.js";
@@ -21,8 +22,8 @@ import { isSettled, stampsHold } from "./stamps.js";
 const CACHE_FILE = "compare-rows-v1.json";
 
 export interface RowCache {
-  /** The run's data, from the cache when its stamps hold, else from its files. */
-  dataFor(runDir: string): RunData;
+  /** The runs' data, from the cache where its stamps hold, else from their files. */
+  dataFor(runDirs: readonly string[]): RunData[];
   /** Writes what changed (best effort). */
   save(): void;
 }
@@ -35,27 +36,41 @@ export function openRowCache(home: string): RowCache {
   const stored = readCache(path);
   const used = Object.create(null) as CacheData;
   let dirty = false;
+  const rowOf = (runDir: string): StoredRow | undefined => {
+    const found = stored[runDir];
+    return isStoredRow(found) ? found : undefined;
+  };
+  const dataFor = (runDir: string, holds: boolean): RunData => {
+    const row = rowOf(runDir);
+    const hit = row && holds ? decodeRunData(row) : undefined;
+    if (hit) {
+      used[runDir] = row as StoredRow;
+      return hit;
+    }
+    const startedMs = Date.now();
+    const fresh = readRunData(runDir, (row && decodeRunData(row))?.eventDirs);
+    const encoded = isSettled(fresh.stamps, startedMs) ? encodeRunData(fresh) : undefined;
+    if (encoded) {
+      used[runDir] = encoded;
+      dirty = true;
+    } else if (row) {
+      // A run changing now (running): its old row stays for the summaries
+      // of its unchanged event directories; its stamps will not hold.
+      used[runDir] = row;
+    }
+    return fresh.data;
+  };
   return {
-    dataFor(runDir) {
-      const found = stored[runDir];
-      const row = isStoredRow(found) ? found : undefined;
-      const hit = row && stampsHold(runDir, row.p, row.s) ? decodeRunData(row) : undefined;
-      if (hit) {
-        used[runDir] = row as StoredRow;
-        return hit;
-      }
-      const startedMs = Date.now();
-      const fresh = readRunData(runDir, (row && decodeRunData(row))?.eventDirs);
-      const encoded = isSettled(fresh.stamps, startedMs) ? encodeRunData(fresh) : undefined;
-      if (encoded) {
-        used[runDir] = encoded;
-        dirty = true;
-      } else if (row) {
-        // A run changing now (running): its old row stays for the summaries
-        // of its unchanged event directories; its stamps will not hold.
-        used[runDir] = row;
-      }
-      return fresh.data;
+    dataFor(runDirs) {
+      // Every cached row's stamps first, in one pass from the runs' directory
+      // (see statsRelativeTo); then the rows, and the runs read again.
+      const holds = statsRelativeTo(dirname(runDirs[0] ?? "/"), () =>
+        runDirs.map((dir) => {
+          const row = rowOf(dir);
+          return row !== undefined && stampsHold(dir, row.p, row.s);
+        }),
+      );
+      return runDirs.map((dir, i) => dataFor(dir, holds[i] as boolean));
     },
     save() {
       if (!dirty) return;

@@ -15,23 +15,17 @@
  * kept only when every stamp it rests on is `SETTLE_MS` older than the time
  * its reading began (`isSettled`); a younger one is read again next time.
  */
-import { statSync } from "node:fs";
+import { ctimeAndSize } from "../store/ctime.js";
 
 /** change time (ms) and size; `MISSING` twice when the path is not there. */
 export type Stamp = [ctimeMs: number, size: number];
 
 export const MISSING = -1;
 const SETTLE_MS = 20;
-const STAT_OPTS = { throwIfNoEntry: false } as const;
 
+/** ENOTDIR and the like are as good as missing. */
 export function readStamp(path: string): Stamp {
-  try {
-    const st = statSync(path, STAT_OPTS);
-    return st === undefined ? [MISSING, MISSING] : [st.ctimeMs, st.size];
-  } catch {
-    // ENOTDIR and the like: as good as missing.
-    return [MISSING, MISSING];
-  }
+  return ctimeAndSize(path) ?? [MISSING, MISSING];
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * A file's change time in µs, at the cost of one stat syscall and nothing
- * more: what the run index checks a cached status against, up to once per
- * run for a filter over 10,000 runs.
+ * A file's change time (and size), at the cost of one stat syscall and
+ * nothing more: what the run index checks a cached status against, up to
+ * once per run for a filter over 10,000 runs, and the compare cache its
+ * stamps, ~10 per run.
  *
  * Node 20's `statSync` wraps every result in a `Stats` object holding four
  * `Date`s; over 10,000 checks, making and collecting them cost more CPU
@@ -14,7 +15,8 @@ import { statSync } from "node:fs";
 
 type RawStat = (path: string, bigint: boolean, req: undefined, throwIfNoEntry: boolean) => Float64Array | undefined;
 
-/** Index of the ctime seconds in the binding's stat array (nanoseconds follow). */
+/** Indexes in the binding's stat array: size, and ctime seconds (nanoseconds follow). */
+const SIZE = 8;
 const CTIME_SEC = 14;
 
 let raw: RawStat | null | undefined;
@@ -22,24 +24,33 @@ let raw: RawStat | null | undefined;
 /** While set (see statsRelativeTo), the directory the process is in, with a trailing `/`. */
 let base: string | undefined;
 
+/** A path's ctime in ms (as Node's `ctimeMs`) and size, or undefined when it cannot be had. */
+export type CtimeAndSize = [ctimeMs: number, size: number];
+
+/** A file's change time in µs, or undefined (missing, or a damaged run where a directory is a file). */
 export function ctimeUs(path: string): number | undefined {
+  const st = ctimeAndSize(path);
+  return st === undefined ? undefined : Math.round(st[0] * 1000);
+}
+
+export function ctimeAndSize(path: string): CtimeAndSize | undefined {
   if (base !== undefined && path.startsWith(base)) path = path.slice(base.length);
   if (raw === undefined) raw = trustedBinding(path);
   if (raw === null) return viaStatSync(path);
   try {
     const values = raw(path, false, undefined, false);
     // Same arithmetic as Node's ctimeMs, so stamps from either path agree.
-    return values === undefined ? undefined : Math.round(((values[CTIME_SEC] as number) * 1e3 + (values[CTIME_SEC + 1] as number) / 1e6) * 1000);
+    return values === undefined ? undefined : [(values[CTIME_SEC] as number) * 1e3 + (values[CTIME_SEC + 1] as number) / 1e6, values[SIZE] as number];
   } catch {
     // ENOTDIR and the like: a damaged run, as statSync would throw.
     return undefined;
   }
 }
 
-function viaStatSync(path: string): number | undefined {
+function viaStatSync(path: string): CtimeAndSize | undefined {
   try {
     const st = statSync(path, { throwIfNoEntry: false });
-    return st === undefined ? undefined : Math.round(st.ctimeMs * 1000);
+    return st === undefined ? undefined : [st.ctimeMs, st.size];
   } catch {
     return undefined;
   }
@@ -54,7 +65,8 @@ function trustedBinding(path: string): RawStat | null {
     if (typeof binding?.stat !== "function") return null;
     const stat = binding.stat.bind(binding) as RawStat;
     raw = stat;
-    const agrees = ctimeUs(path) === viaStatSync(path) && ctimeUs(`${path}\u0001missing`) === undefined;
+    const [viaRaw, viaNode] = [ctimeAndSize(path), viaStatSync(path)];
+    const agrees = viaRaw?.[0] === viaNode?.[0] && viaRaw?.[1] === viaNode?.[1] && ctimeAndSize(`${path}\u0001missing`) === undefined;
     return agrees ? stat : null;
   } catch {
     return null;
