@@ -11,8 +11,8 @@
 //
 // Synthetic stores in Guild's format are built once under bench/.stores/.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -107,7 +107,9 @@ function store(size, stagedPercent = 1, mode = undefined) {
  * take longer than the benchmark).
  */
 function withHome(size, fn) {
-  const home = size ? store(size) : mkdtempSync(join(tmpdir(), "guild-bench-"));
+  // Empty stores sit beside the built ones, so an empty and a full store are
+  // compared on the same directory tree and disk.
+  const home = size ? store(size) : (mkdirSync(STORES, { recursive: true }), mkdtempSync(join(STORES, "empty-")));
   const before = size ? new Set(readdirSync(join(home, "runs"))) : undefined;
   try {
     return fn(home);
