@@ -41,6 +41,17 @@ export function isStampCurrent(runDir: string, status: IndexedStatus, stamp: num
   return readStamp(stampPath(runDir, status)) === stamp;
 }
 
+/**
+ * Whether the run is staged: by its cached status while its stamp holds
+ * (one stat), else from its files (a few). A run claimed a moment after
+ * the stamp was read may still pass: a claim on it then fails, as it
+ * does when another queue is first.
+ */
+export function isStagedNow(run: RunEntry): boolean {
+  if (run.indexedStatus === "staged" && run.stamp !== undefined && isStampCurrent(run.dir, "staged", run.stamp)) return true;
+  return statusFromFacts(statusFactsFor(run.dir)) === "staged";
+}
+
 /** Whether a stamp is old enough to be trusted (see SETTLE_US). */
 export function isStampSettled(stamp: number, nowUs = Date.now() * 1000): boolean {
   return nowUs - stamp >= SETTLE_US;
