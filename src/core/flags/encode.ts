@@ -89,10 +89,9 @@ export function encodeFlagEnv(v: FlagValue): string {
 
 // Cuts every run of decimals (in `1.2345678e-05` only the `.2345678`) without rounding.
 function truncateFloatText(s: string, decimals: number): string {
-  return s
-    .split(/(\.[0-9]+)/)
-    .map((part) => (part.startsWith(".") && part.length > decimals + 1 ? part.slice(0, decimals + 1) : part))
-    .join("");
+  // Called for every float of a compare table: most have no long decimals.
+  if (!s.includes(".")) return s;
+  return s.replace(/\.[0-9]+/g, (part) => (part.length > decimals + 1 ? part.slice(0, decimals + 1) : part));
 }
 
 // Guild shortens only values that contain a path separator and exist.
