@@ -79,9 +79,9 @@ function trustedBinding(path: string): RawStat | null {
  * instead of every component of the store's path, a quarter less time per
  * stat over a 10,000-run filter. Node has no `fstatat`, so the process
  * changes directory for the call (synchronous: nothing else runs in it)
- * and changes back. `fn` must use no relative paths of its own, nor may
- * async file work with relative paths be under way (this tool gives every
- * path it reads absolute, and asks for its own directory once). Where the
+ * and changes back. `fn` must neither use relative paths of its own nor
+ * ask for the process's directory, and no async file work on relative
+ * paths may be under way (this tool reads runs by absolute paths). Where the
  * directory cannot be entered, or the process's own directory is gone,
  * `fn` simply runs with absolute paths, as it does for a relative `dir`.
  */
