@@ -15,6 +15,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { usePythonDirectly } from "../scripts/python-path.mjs";
+
+usePythonDirectly();
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const GUILD = join(ROOT, "bin", "guild.js");

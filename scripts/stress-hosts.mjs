@@ -3,6 +3,9 @@
 // (simulated hosts are Linux namespaces) and Debian's redis-server.
 import { parseArgs } from "node:util";
 import { runHostsStress } from "../dist/test/stress/hosts-stress.js";
+import { usePythonDirectly } from "./python-path.mjs";
+
+usePythonDirectly();
 
 const { values } = parseArgs({
   options: {

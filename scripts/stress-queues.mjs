@@ -2,6 +2,9 @@
 // the queue stress test at full size (see test/stress/queue-stress.ts).
 // Every failure prints the seed; `--seed N` replays it.
 import { parseArgs } from "node:util";
+import { usePythonDirectly } from "./python-path.mjs";
+
+usePythonDirectly();
 
 const USAGE = `Usage: node scripts/stress-queues.mjs [options]
 

@@ -4,9 +4,17 @@
 // under a `test/` folder as a test file (helpers, the stress harness), which
 // pads the count with "tests" that assert nothing; Node 20 takes no globs.
 // Extra `--` options (e.g. --test-concurrency=2) are passed to node.
+//
+// The unit tests (files under a `unit/` dir) run in one process: each test
+// file is otherwise a Node process of its own, and starting and loading one
+// cost more than most unit files' tests (68 files: 38 s of CPU as 68
+// processes, 15 s as one). They test the pure core and share no state. The
+// end-to-end and fault tests keep a process each.
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, readdirSync, realpathSync } from "node:fs";
-import { delimiter, dirname, join } from "node:path";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { pathWithPythonFirst } from "./python-path.mjs";
 
 const args = process.argv.slice(2);
 const options = args.filter((a) => a.startsWith("--"));
@@ -20,37 +28,23 @@ function testFiles(dir) {
   });
 }
 
-/**
- * PATH with the directory of the interpreter `python3` resolves to first.
- * A version manager's `python3` (pyenv's shim) is a script that runs the
- * manager before Python: ~0.4 s of CPU and a second of wall at each of the
- * suite's hundreds of Python starts, half the suite's time. The shim ends by
- * running this interpreter with its directory first on PATH, so the tests
- * see the Python they would have. A plain python3, or none, leaves PATH as
- * it is.
- */
-function pathWithPythonFirst(path) {
-  const onPath = path.split(delimiter).filter(Boolean).map((dir) => join(dir, "python3")).find(isExecutable);
-  const probe = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" });
-  const exe = probe.status === 0 ? probe.stdout.trim() : "";
-  if (!onPath || !exe || realpathSync(onPath) === realpathSync(exe)) return path;
-  return [dirname(exe), path].join(delimiter);
-}
-
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const files = (dirs.length ? dirs : ["dist/test"]).flatMap(testFiles).sort();
 if (!files.length) {
   console.error(`no test files under ${dirs.join(", ")}`);
   process.exit(1);
 }
+
+/** The unit test files as one module that imports them all (in dist/, beside them). */
+function oneProcessFor(unitFiles) {
+  if (unitFiles.length < 2) return unitFiles;
+  const entry = resolve("dist", "unit-tests.mjs");
+  mkdirSync("dist", { recursive: true });
+  writeFileSync(entry, unitFiles.map((f) => `import ${JSON.stringify(pathToFileURL(resolve(f)).href)};\n`).join(""));
+  return [entry];
+}
+
+const isUnit = (f) => f.split(/[\\/]/).includes("unit");
+const grouped = [...oneProcessFor(files.filter(isUnit)), ...files.filter((f) => !isUnit(f))];
 const env = { ...process.env, PATH: pathWithPythonFirst(process.env.PATH ?? "") };
-const result = spawnSync(process.execPath, ["--test", ...options, ...files], { stdio: "inherit", env });
+const result = spawnSync(process.execPath, ["--test", ...options, ...grouped], { stdio: "inherit", env });
 process.exit(result.status ?? 1);

@@ -20,6 +20,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FUNCTIONS } from "./functions.mjs";
+import { usePythonDirectly } from "../../scripts/python-path.mjs";
+
+usePythonDirectly();
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const GUILD = join(ROOT, "bin", "guild.js");
