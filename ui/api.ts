@@ -27,7 +27,8 @@ export interface RunsPage {
 export interface Series {
   step: number[];
   value: (number | null)[];
-  time: number[];
+  /** Only when asked for (`fields=…,time`). */
+  time?: number[];
 }
 
 export interface ScalarStats {

@@ -69,8 +69,9 @@ export const MAX_POINTS = 2000;
 
 /** One run's points as [x, y], x ascending and unique (a later point wins). */
 function table(s: Series, o: ChartOptions): uPlot.AlignedData {
-  const t0 = s.time[0] ?? 0;
-  const xs = o.x === "step" ? s.step : s.time.map((t) => t - t0);
+  const time = s.time ?? [];
+  const t0 = time[0] ?? 0;
+  const xs = o.x === "step" ? s.step : time.map((t) => t - t0);
   const ys = smooth(s.value, o.smoothing).map((v) => (v === null || (o.logY && v <= 0) ? null : v));
   // The usual case, steps logged in order: nothing to sort.
   if (ascending(xs)) return [xs, ys];

@@ -28,7 +28,10 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
   let series: SeriesData = {};
   const body = h("div", { class: "compare" });
   const runParams = ids.map((id) => `run=${id}`).join("&");
+  // Wall times are fetched only for an x axis of time: a third of the bytes otherwise.
+  let withTime = false;
   const render = () => {
+    if (state.x === "time" && !withTime) return void load();
     for (const c of charts.splice(0)) c.destroy();
     if (data) renderCompare(body, data, series, charts, render);
   };
@@ -38,8 +41,11 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
       performance.mark("compare:fetch");
       // No more points than a chart can show.
       const points = pointsFor(chartLayout(body).chartWidth);
-      const loaded = await Promise.all([getJson<CompareData>(`/api/compare?${runParams}`), getJson<SeriesData>(`/api/series?${runParams}&points=${points}`)]);
+      const time = state.x === "time";
+      const fields = time ? "step,value,time" : "step,value";
+      const loaded = await Promise.all([getJson<CompareData>(`/api/compare?${runParams}`), getJson<SeriesData>(`/api/series?${runParams}&points=${points}&fields=${fields}`)]);
       if (left) return;
+      withTime = time;
       performance.mark("compare:data");
       [data, series] = loaded;
       render();
