@@ -37,6 +37,8 @@ export interface CachedRuns {
   opref(k: number): string | undefined;
   /** Whether the cached opref of position k still holds (a stat). */
   isOprefCurrent(k: number): boolean;
+  /** Whether position k's cached record (its status) still agrees with its run's files (a stat). */
+  isCurrent(k: number): boolean;
   id(k: number): string;
 }
 
@@ -131,6 +133,7 @@ function cachedRuns(body: RecordSource, live: readonly RunEntry[], before: reado
     status: (k) => ((where[k] as number) >= 0 ? body.statusOf(where[k] as number) : liveAt(k).indexedStatus),
     opref: (k) => ((where[k] as number) >= 0 ? body.oprefOf(where[k] as number) : liveAt(k).opref),
     isOprefCurrent: (k) => (where[k] as number) < 0 || body.isOprefCurrent(where[k] as number),
+    isCurrent: (k) => (where[k] as number) < 0 || body.isCurrent(where[k] as number),
     id: (k) => ((where[k] as number) >= 0 ? body.key(where[k] as number).id : liveAt(k).id),
   };
 }
