@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { request, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { launchChromium } from "../helpers/browser.js";
 import { REPO_ROOT } from "../helpers/guild-cli.js";
 import { startView, type ViewProcess } from "../helpers/view-server.js";
 
@@ -54,11 +55,12 @@ function firstPassEvent(url: string): { opened: Promise<void>; pass: Promise<{ d
 }
 
 let dir: string;
+let home: string;
 let view: ViewProcess;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "view-search-"));
-  const home = join(dir, "home");
+  home = join(dir, "home");
   // Runs as Guild AI writes them (bench/make-store.mjs), none staged: each says `msg=m<n>`.
   execFileSync(process.execPath, [join(REPO_ROOT, "bench", "make-store.mjs"), home, String(RUNS), "0"], { stdio: "ignore" });
   view = await startView(dir, { cwd: dir, home });
@@ -105,4 +107,34 @@ test("another request is answered while a status filter checks every run", async
   assert.deepEqual(page.runs.map((r) => r.status), ["error", "error"]);
   const all = (await get(`${view.url}/api/runs?limit=100`).then((r) => JSON.parse(r.body))) as { runs: { id: string; status: string }[] };
   assert.deepEqual(page.runs.map((r) => r.id), all.runs.filter((r) => r.status === "error").slice(0, 2).map((r) => r.id));
+});
+
+test("the runs page shows a cold search's progress while it reads every run, and hides it after", async () => {
+  // A server of its own: its search is cold, as the first search of a session is.
+  const fresh = await startView(dir, { cwd: dir, home });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${fresh.url}/`);
+    await page.waitForSelector("body[data-ready=runs][data-live]", { timeout: 30_000 });
+    // What the progress line did, in order, with the count the table showed at each change.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const line = document.getElementById("pass-progress") as HTMLElement;
+      new MutationObserver(() => {
+        const now = line.hidden ? "hidden" : "shown";
+        if (seen.at(-1)?.startsWith(now)) return;
+        seen.push(`${now} ${document.getElementById("run-count")?.textContent ?? ""}`);
+      }).observe(line, { attributes: true, attributeFilter: ["hidden"] });
+    });
+    await page.fill("input[name=q]", "m1");
+    await page.waitForFunction(() => document.getElementById("run-count")?.textContent === "1–100 of 1,111 runs", undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (document.getElementById("pass-progress") as HTMLElement).hidden, undefined, { timeout: 30_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    assert.deepEqual(seen, ["shown 1–100 of 3,000 runs", "hidden 1–100 of 1,111 runs"]);
+  } finally {
+    await browser.close();
+    await fresh.stop();
+  }
 });
