@@ -108,6 +108,8 @@ async function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts:
       noteRunChanged(entry.dir);
       entry = { ...entry, indexedStatus: undefined };
     }
+    // A status the index holds (and the files confirmed) that a filter leaves out: no row to make.
+    if (statusChecked && entry.indexedStatus !== undefined && entry.indexedStatus !== "running" && statusLeftOut(entry.indexedStatus, q.filter, scope.filter)) continue;
     const row = rowFor(entry, ctx.cwd, userHome);
     if (!isFilterEmpty(scope.filter) && !runMatches(row, scope.filter)) continue;
     if (!isFilterEmpty(q.filter) && !runMatches(row, q.filter)) continue;
@@ -122,6 +124,10 @@ async function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts:
   }
   if (needsFacts) facts.retain(seen);
   return out;
+}
+
+function statusLeftOut(status: IndexedStatus, ...filters: RunsFilter[]): boolean {
+  return filters.some((f) => f.statuses?.length && !f.statuses.includes(status));
 }
 
 /** Under a filter (the query's or the scope's), which indexed statuses to check against the run's files, as `guild runs` does. */
