@@ -33,7 +33,8 @@ const GUILD = args.guild ?? STORE_GUILD;
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x) => `${x.toFixed(0)} ms`;
+// NaN: a figure this build cannot give (an older page without performance marks).
+const ms = (x) => (Number.isNaN(x) ? "–" : `${x.toFixed(0)} ms`);
 
 function store(size) {
   const home = join(STORES, String(size));
