@@ -27,7 +27,8 @@ export interface RunsPage {
 export interface Series {
   step: number[];
   value: (number | null)[];
-  time: number[];
+  /** Only when asked for (`fields=…,time`). */
+  time?: number[];
 }
 
 export interface ScalarStats {
@@ -61,22 +62,32 @@ export async function getJson<T>(path: string): Promise<T> {
   return body;
 }
 
-type Listener = (data: { ids: string[]; listChanged?: boolean }) => void;
-const listeners = { runs: new Set<Listener>(), output: new Set<Listener>() };
+/** What each event of `/api/events` carries. */
+export interface StoreEvents {
+  runs: { ids: string[]; listChanged?: boolean };
+  output: { ids: string[] };
+  /** How far a pass over every run (a search, a filter, a sort) has got. */
+  pass: { done: number; total: number };
+}
+
+type Kind = keyof StoreEvents;
+const KINDS: readonly Kind[] = ["runs", "output", "pass"];
+const listeners: { [K in Kind]: Set<(data: StoreEvents[K]) => void> } = { runs: new Set(), output: new Set(), pass: new Set() };
 let source: EventSource | undefined;
 
 /** Subscribes to store changes; returns the unsubscribe. One connection is shared. */
-export function onStoreEvent(kind: "runs" | "output", listener: Listener): () => void {
+export function onStoreEvent<K extends Kind>(kind: K, listener: (data: StoreEvents[K]) => void): () => void {
   if (!source) {
     source = new EventSource("/api/events");
-    for (const k of ["runs", "output"] as const) {
+    for (const k of KINDS) {
       source.addEventListener(k, (e) => {
-        const data = JSON.parse((e as MessageEvent<string>).data) as Parameters<Listener>[0];
-        for (const l of listeners[k]) l(data);
+        const data = JSON.parse((e as MessageEvent<string>).data) as never;
+        for (const l of listeners[k]) (l as (d: never) => void)(data);
       });
     }
     source.addEventListener("open", () => (document.body.dataset.live = "1"));
   }
-  listeners[kind].add(listener);
-  return () => listeners[kind].delete(listener);
+  const set = listeners[kind] as Set<(data: StoreEvents[K]) => void>;
+  set.add(listener);
+  return () => set.delete(listener);
 }

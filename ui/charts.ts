@@ -27,7 +27,7 @@ export function scalarChart(key: string, runs: readonly ChartRun[], o: ChartOpti
   const el = h("div", { class: "chart-card", "data-key": key }, h("h3", {}, key));
   const shown = runs.filter((r) => r.series && r.series.step.length);
   const tables = shown.map((r) => table(r.series as Series, o));
-  const data = tables.length === 1 ? (tables[0] as uPlot.AlignedData) : joinTables(tables);
+  const data = tables.length === 1 ? (tables[0] as uPlot.AlignedData) : joinTables(tables, pointsFor(width));
   const plot = new uPlot(
     {
       width,
@@ -57,41 +57,58 @@ export function scalarChart(key: string, runs: readonly ChartRun[], o: ChartOpti
   return { el, destroy: () => plot.destroy() };
 }
 
+/**
+ * How many points a chart `width` CSS pixels wide can show: two (a
+ * bucket's low and high) per device pixel, at most what the server sends.
+ */
+export function pointsFor(width: number): number {
+  return Math.min(MAX_POINTS, 2 * Math.ceil(width * (window.devicePixelRatio || 1)));
+}
+
+export const MAX_POINTS = 2000;
+
 /** One run's points as [x, y], x ascending and unique (a later point wins). */
 function table(s: Series, o: ChartOptions): uPlot.AlignedData {
-  const t0 = s.time[0] ?? 0;
-  const xs = o.x === "step" ? s.step : s.time.map((t) => t - t0);
+  const time = s.time ?? [];
+  const t0 = time[0] ?? 0;
+  const xs = o.x === "step" ? s.step : time.map((t) => t - t0);
   const ys = smooth(s.value, o.smoothing).map((v) => (v === null || (o.logY && v <= 0) ? null : v));
+  // The usual case, steps logged in order: nothing to sort.
+  if (ascending(xs)) return [xs, ys];
   const byX = new Map<number, number | null>();
   xs.forEach((x, i) => byX.set(x, ys[i] ?? null));
   const sorted = [...byX.keys()].sort((a, b) => a - b);
   return [sorted, sorted.map((x) => byX.get(x) ?? null)];
 }
 
-const MAX_X = 2000;
+function ascending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (!((xs[i] as number) > (xs[i - 1] as number))) return false;
+  return true;
+}
 
 /**
  * The runs' points on one x axis. Thinned series of several runs rarely
  * share x values (each keeps its own extremes), and a union of 20 × 2,000
- * x values would make every series mostly gaps: past MAX_X distinct values,
- * each point moves to the nearest of MAX_X evenly spread x values (its
- * slot keeps the value farthest from the slot's first, so spikes stay).
+ * x values would make every series mostly gaps: past `slots` distinct
+ * values (as many as the chart can show), each point moves to the nearest
+ * of `slots` evenly spread x values (its slot keeps the value farthest from
+ * the slot's first, so spikes stay).
  */
-function joinTables(tables: readonly uPlot.AlignedData[]): uPlot.AlignedData {
+function joinTables(tables: readonly uPlot.AlignedData[], slots: number): uPlot.AlignedData {
   const xs = new Set<number>();
   for (const t of tables) for (const x of t[0] as number[]) xs.add(x);
-  if (xs.size <= MAX_X) return uPlot.join([...tables]);
+  if (xs.size <= slots) return uPlot.join([...tables]);
   const lo = Math.min(...tables.map((t) => (t[0][0] as number) ?? Infinity));
   const hi = Math.max(...tables.map((t) => (t[0][t[0].length - 1] as number) ?? -Infinity));
-  const width = (hi - lo) / (MAX_X - 1) || 1;
-  const grid = Array.from({ length: MAX_X }, (_v, i) => lo + i * width);
+  const width = (hi - lo) / (slots - 1) || 1;
+  const grid = Array.from({ length: slots }, (_v, i) => lo + i * width);
   const columns = tables.map((t) => {
-    const col: (number | null)[] = new Array<number | null>(MAX_X).fill(null);
-    const first: (number | null)[] = new Array<number | null>(MAX_X).fill(null);
+    const col: (number | null)[] = new Array<number | null>(slots).fill(null);
+    const first: (number | null)[] = new Array<number | null>(slots).fill(null);
     (t[0] as number[]).forEach((x, i) => {
       const y = (t[1] as (number | null)[])[i] ?? null;
       if (y === null) return;
-      const slot = Math.min(MAX_X - 1, Math.max(0, Math.round((x - lo) / width)));
+      const slot = Math.min(slots - 1, Math.max(0, Math.round((x - lo) / width)));
       const f = first[slot] ?? null;
       if (f === null) (first[slot] = y), (col[slot] = y);
       else if (Math.abs(y - f) > Math.abs((col[slot] ?? f) - f)) col[slot] = y;

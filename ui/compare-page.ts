@@ -5,7 +5,7 @@
  * one scalar. Charts follow live runs as their scalars grow.
  */
 import { getJson, onStoreEvent, type CompareData, type Series } from "./api.js";
-import { scalarChart, type ChartOptions } from "./charts.js";
+import { pointsFor, scalarChart, type ChartOptions } from "./charts.js";
 import { clear, h } from "./dom.js";
 import { colorFor, formatNumber, formatValue, shortId } from "./format.js";
 import { parallelChart } from "./parallel.js";
@@ -28,17 +28,28 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
   let series: SeriesData = {};
   const body = h("div", { class: "compare" });
   const runParams = ids.map((id) => `run=${id}`).join("&");
+  // Wall times are fetched only for an x axis of time: a third of the bytes otherwise.
+  let withTime = false;
   const render = () => {
+    if (state.x === "time" && !withTime) return void load();
     for (const c of charts.splice(0)) c.destroy();
     if (data) renderCompare(body, data, series, charts, render);
   };
   let left = false;
   const load = async () => {
     try {
-      const loaded = await Promise.all([getJson<CompareData>(`/api/compare?${runParams}`), getJson<SeriesData>(`/api/series?${runParams}`)]);
+      performance.mark("compare:fetch");
+      // No more points than a chart can show.
+      const points = pointsFor(chartLayout(body).chartWidth);
+      const time = state.x === "time";
+      const fields = time ? "step,value,time" : "step,value";
+      const loaded = await Promise.all([getJson<CompareData>(`/api/compare?${runParams}`), getJson<SeriesData>(`/api/series?${runParams}&points=${points}&fields=${fields}`)]);
       if (left) return;
+      withTime = time;
+      performance.mark("compare:data");
       [data, series] = loaded;
       render();
+      performance.mark("compare:drawn");
       document.body.dataset.ready = "compare";
     } catch (e) {
       clear(body, h("div", { class: "error" }, (e as Error).message));
@@ -65,10 +76,7 @@ function renderCompare(body: HTMLElement, data: CompareData, series: SeriesData,
   const keys = data.scalars.filter((k) => state.system || !k.startsWith("sys/"));
   if (!keys.includes(state.objective)) state.objective = keys.find((k) => /(^|\/)loss$/.test(k)) ?? keys[0] ?? "";
   if (!data.flags.includes(state.scatterFlag)) state.scatterFlag = data.differentFlags[0] ?? data.flags[0] ?? "";
-  const width = Math.max(320, Math.min(1200, body.clientWidth || 1000));
-  // Two charts a row on a wide page: the panel's padding, the grid's gap and each card's padding taken off.
-  const inner = width - 34;
-  const chartWidth = inner >= 860 ? Math.floor((inner - 16) / 2) - 22 : inner - 22;
+  const { width, chartWidth } = chartLayout(body);
   const grid = h("div", { class: "chart-grid" });
   for (const key of keys) {
     const chart = scalarChart(key, data.runs.map((r, index) => ({ id: r.id, index, series: series[r.id]?.[key] })), state, chartWidth);
@@ -88,6 +96,14 @@ function renderCompare(body: HTMLElement, data: CompareData, series: SeriesData,
     h("section", { class: "panel wide" }, h("h2", {}, select(data.flags, state.scatterFlag, (v) => ((state.scatterFlag = v), render()), "scatter-flag"), " against ", state.objective),
       scatterChart(data.runs.map((r, index) => ({ id: r.id, index, x: r.flags[state.scatterFlag], y: r.scalars[state.objective]?.last })), state.scatterFlag, state.objective, width - 24)),
   );
+}
+
+/** The page's width for panels and each chart's width, from the compare element's. */
+function chartLayout(body: HTMLElement): { width: number; chartWidth: number } {
+  const width = Math.max(320, Math.min(1200, body.clientWidth || 1000));
+  // Two charts a row on a wide page: the panel's padding, the grid's gap and each card's padding taken off.
+  const inner = width - 34;
+  return { width, chartWidth: inner >= 860 ? Math.floor((inner - 16) / 2) - 22 : inner - 22 };
 }
 
 /** Flags that differ, or all flags when none do. */

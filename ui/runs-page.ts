@@ -31,11 +31,15 @@ export function runsPage(root: HTMLElement): () => void {
   const pager = h("div", { class: "pager" });
   const error = h("div", { class: "error", role: "alert" });
   const compareButton = h("button", { class: "primary", id: "compare", onclick: () => (location.hash = `#/compare/${[...selection].join(",")}`) });
+  // A search or filter of a large store reads every run: the server says how far it has got.
+  const progress = h("div", { class: "pass-progress hint", id: "pass-progress", role: "status", hidden: true });
   let seq = 0;
+  let inFlight = 0;
   let left = false;
   const load = async () => {
     if (left) return;
     const mine = ++seq;
+    inFlight++;
     try {
       const page = await getJson<RunsPage>(`/api/runs?${queryString()}`);
       if (mine !== seq || left) return;
@@ -45,6 +49,8 @@ export function runsPage(root: HTMLElement): () => void {
       document.body.dataset.ready = "runs";
     } catch (e) {
       if (mine === seq) clear(error, (e as Error).message);
+    } finally {
+      if (--inFlight === 0) progress.hidden = true;
     }
   };
   const updateSelection = () => {
@@ -52,17 +58,24 @@ export function runsPage(root: HTMLElement): () => void {
     compareButton.disabled = selection.size < 1;
   };
   updateSelection();
-  clear(root, h("div", { class: "toolbar" }, ...filterControls(load), compareButton), error, table, pager);
+  clear(root, h("div", { class: "toolbar" }, ...filterControls(load), compareButton), progress, error, table, pager);
   let pending: number | undefined;
-  const unsubscribe = onStoreEvent("runs", () => {
-    clearTimeout(pending);
-    pending = window.setTimeout(() => void load(), 150);
-  });
+  const unsubscribe = [
+    onStoreEvent("runs", () => {
+      clearTimeout(pending);
+      pending = window.setTimeout(() => void load(), 150);
+    }),
+    onStoreEvent("pass", ({ done, total }) => {
+      if (!inFlight) return;
+      progress.textContent = `Reading runs: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}…`;
+      progress.hidden = false;
+    }),
+  ];
   void load();
   return () => {
     left = true;
     clearTimeout(pending);
-    unsubscribe();
+    for (const u of unsubscribe) u();
   };
 }
 

@@ -89,6 +89,9 @@ describe("guild view: the server and its API", () => {
     const series = (await getJson(`${view.url}/api/series?run=${a},${b}&key=loss`)) as Record<string, Record<string, { step: number[] }>>;
     assert.deepEqual(Object.keys(series), [a, b]);
     assert.deepEqual(series[a as string]?.loss?.step, [1, 2, 3]);
+    // Only the fields asked for.
+    const lean = (await getJson(`${view.url}/api/series?run=${a}&key=loss&fields=step,value`)) as Record<string, Record<string, object>>;
+    assert.deepEqual(Object.keys(lean[a as string]?.loss ?? {}), ["step", "value"]);
     const cmp = (await getJson(`${view.url}/api/compare?run=${a}&run=${b}`)) as { flags: string[]; differentFlags: string[]; scalars: string[] };
     assert.deepEqual([cmp.flags, cmp.differentFlags, cmp.scalars], [["epochs", "x"], ["x"], ["acc", "loss"]]);
   });
@@ -101,6 +104,7 @@ describe("guild view: the server and its API", () => {
       [`/api/runs/${listed[0]?.id}/file?path=../../../etc/passwd`, 400, /outside the run/],
       [`/api/runs/${listed[0]?.id}/file?path=nope.txt`, 404, /no file 'nope.txt'/],
       ["/api/compare", 400, /no runs given/],
+      [`/api/series?run=${listed[0]?.id}&fields=step,colour`, 400, /invalid field 'colour'/],
       ["/api/nothing", 404, /no such endpoint/],
     ];
     for (const [path, status, re] of cases) {

@@ -97,19 +97,34 @@ describe("guild view in a browser", () => {
     for (const id of ids.slice(1)) await page.check(`tr[data-run-id="${id}"] input[type=checkbox]`);
     await page.click("#compare");
     await page.waitForSelector("body[data-ready=compare]", WAIT);
-    const inked = await page.$eval(".chart-card[data-key=loss] canvas", (c) => {
+    const inked = () => page.$eval(".chart-card[data-key=loss] canvas", (c) => {
       const canvas = c as HTMLCanvasElement;
       const data = (canvas.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
       let n = 0;
       for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) n++;
       return n;
     });
-    assert.ok(inked > 500, `the loss chart has drawn (${inked} pixels)`);
+    const stepInk = await inked();
+    assert.ok(stepInk > 500, `the loss chart has drawn (${stepInk} pixels)`);
     const visibleFlags = () => page.$$eval(".flags-table tbody tr", (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.getAttribute("data-flag")));
     assert.deepEqual(await visibleFlags(), ["epochs", "x"]);
     await page.check("input[name=diff-only]");
     assert.deepEqual(await visibleFlags(), ["x"]);
     await page.uncheck("input[name=diff-only]");
+    // Wall times are fetched only for an x axis of time: choosing it fetches them and draws again.
+    const [withTime] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/series?") && r.url().includes("fields=step,value,time")),
+      page.selectOption("select[name=x-axis]", "time"),
+    ]);
+    const timed = (await withTime.json()) as Record<string, { loss?: { time?: number[]; step: number[] } }>;
+    assert.equal(timed[ids[1] as string]?.loss?.time?.length, timed[ids[1] as string]?.loss?.step.length);
+    const xLabel = (want: string) =>
+      page.waitForFunction((w) => document.querySelector(".chart-card[data-key=loss] .u-legend .u-series:first-child .u-label")?.textContent === w, want, WAIT);
+    await xLabel("time");
+    const timeInk = await inked();
+    assert.ok(timeInk > 500, `the loss chart has drawn against time (${timeInk} pixels)`);
+    await page.selectOption("select[name=x-axis]", "step");
+    await xLabel("step");
     const shot = process.env.UPDATE_DOCS === "1" ? join(REPO_ROOT, "docs", "view-compare.png") : join(p.root, "compare.png");
     await page.screenshot({ path: shot, fullPage: true });
     assert.ok(statSync(shot).size > 10_000);

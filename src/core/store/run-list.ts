@@ -37,6 +37,8 @@ export interface CachedRuns {
   opref(k: number): string | undefined;
   /** Those of positions `ks` whose cached opref no longer holds (a stat each). */
   staleOprefs(ks: readonly number[]): Set<number>;
+  /** Whether position k's cached record (its status) still agrees with its run's files (a stat). */
+  isCurrent(k: number): boolean;
   id(k: number): string;
 }
 
@@ -136,6 +138,7 @@ function cachedRuns(body: RecordSource, live: readonly RunEntry[], before: reado
       const stale = new Set(body.staleOprefs(inBody.map((k) => where[k] as number)));
       return new Set(inBody.filter((k) => stale.has(where[k] as number)));
     },
+    isCurrent: (k) => (where[k] as number) < 0 || body.isCurrent(where[k] as number),
     id: (k) => ((where[k] as number) >= 0 ? body.key(where[k] as number).id : liveAt(k).id),
   };
 }

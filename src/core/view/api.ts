@@ -10,6 +10,8 @@ import { runInfoJson } from "../runs/json.js";
 import { userHomeFor, type RunRow } from "../runs/list.js";
 import { compareData, seriesData } from "./compare-data.js";
 import { MAX_POINTS } from "./downsample.js";
+import { JsonText } from "./http-util.js";
+import { SERIES_FIELDS, seriesJsonText, type SeriesField } from "./series-json.js";
 import type { SeriesCache } from "./event-series.js";
 import type { FactsCache } from "./run-facts.js";
 import { runFileList } from "./run-file-view.js";
@@ -60,7 +62,7 @@ export function handleApi(url: URL, api: ApiContext, signal?: PassSignal): unkno
     if (parts[0] === "compare" && parts.length === 1) return compareData(runsParam(url, api.ctx), api.facts, api.series);
     if (parts[0] === "series" && parts.length === 1) {
       const limit = Math.min(MAX_POINTS, positiveInt(url.searchParams.get("points"), MAX_POINTS));
-      return seriesData(runsParam(url, api.ctx), url.searchParams.getAll("key"), api.series, limit);
+      return new JsonText(seriesJsonText(seriesData(runsParam(url, api.ctx), url.searchParams.getAll("key"), api.series, limit), seriesFields(url)));
     }
   } catch (e) {
     if (e instanceof ViewQueryError) throw new ApiError(400, e.message);
@@ -79,6 +81,15 @@ function runsParam(url: URL, ctx: Ctx): RunRow[] {
   const ids = url.searchParams.getAll("run").flatMap((s) => s.split(",")).filter(Boolean);
   if (!ids.length) throw new ApiError(400, "no runs given (run=ID, repeated or comma-separated)");
   return [...new Set(ids)].map((id) => runFor(id, ctx));
+}
+
+function seriesFields(url: URL): SeriesField[] {
+  const text = url.searchParams.get("fields");
+  if (text === null) return [...SERIES_FIELDS];
+  const names = text.split(",").filter(Boolean);
+  const bad = names.find((n) => !(SERIES_FIELDS as readonly string[]).includes(n));
+  if (bad !== undefined) throw new ApiError(400, `invalid field '${bad}' (fields: ${SERIES_FIELDS.join(", ")})`);
+  return SERIES_FIELDS.filter((f) => names.includes(f));
 }
 
 function outputFrom(url: URL): { offset?: number; tail?: number } {

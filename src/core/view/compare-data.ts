@@ -31,7 +31,7 @@ export function compareData(rows: readonly RunRow[], facts: FactsCache, cache: S
   const runs = rows.map((row) => {
     const f = facts.factsFor(row);
     const scalars: { [key: string]: ScalarStats } = {};
-    for (const [key, s] of cache.runSeries(row.dir).byKey) scalars[key] = seriesStats(s);
+    for (const [key, s] of cache.runSeries(row.dir).byKey) scalars[key] = derived(s).stats;
     return { id: row.id, operation: row.opDesc, status: row.status, label: row.label, started: f.started, flags: runFlags(row), scalars };
   });
   const flags = sortedUnion(runs.map((r) => Object.keys(r.flags)));
@@ -44,12 +44,12 @@ function seriesStats(s: Series): ScalarStats {
   let last = 0;
   let min = Infinity;
   let max = -Infinity;
-  s.step.forEach((step, i) => {
-    if (step >= (s.step[last] as number)) last = i;
+  for (let i = 0; i < s.step.length; i++) {
+    if ((s.step[i] as number) >= (s.step[last] as number)) last = i;
     const v = s.value[i] as number;
     if (v < min) min = v;
     if (v > max) max = v;
-  });
+  }
   return { last: finite(s.value[last] as number), step: s.step[last] as number, min: finite(min), max: finite(max), count: s.step.length };
 }
 
@@ -60,11 +60,47 @@ export function seriesData(rows: readonly RunRow[], keys: readonly string[], cac
     const byKey: { [key: string]: Series } = {};
     for (const [key, s] of cache.runSeries(row.dir).byKey) {
       if (keys.length && !keys.includes(key)) continue;
-      byKey[key] = downsample(s, limit);
+      byKey[key] = thinned(s, limit);
     }
     out[row.id] = byKey;
   }
   return out;
+}
+
+/**
+ * What is worked out from a series, kept until it changes. A cached
+ * series only grows (a file read further appends to it; a file replaced
+ * gets a new one), so its length says whether this is still up to date.
+ * The compare page asks for the same runs' stats and thinned series at
+ * each load and each live refresh, and a run that is not running never
+ * changes: 20 runs × 10,000 points would otherwise be walked again each time.
+ */
+interface Derived {
+  length: number;
+  stats: ScalarStats;
+  thinned: Map<number, Series>;
+}
+
+const derivedBySeries = new WeakMap<Series, Derived>();
+
+function derived(s: Series): Derived {
+  let d = derivedBySeries.get(s);
+  if (!d || d.length !== s.step.length) {
+    d = { length: s.step.length, stats: seriesStats(s), thinned: new Map() };
+    derivedBySeries.set(s, d);
+  }
+  return d;
+}
+
+function thinned(s: Series, limit: number): Series {
+  const d = derived(s);
+  let t = d.thinned.get(limit);
+  if (!t) {
+    // A few page widths at a time; any other `points` is worked out again.
+    if (d.thinned.size >= 4) d.thinned.clear();
+    d.thinned.set(limit, (t = downsample(s, limit)));
+  }
+  return t;
 }
 
 function sortedUnion(lists: readonly string[][]): string[] {

@@ -9,8 +9,17 @@ const COMMON_HEADERS = {
   "Cache-Control": "no-store",
 };
 
+/** JSON already written (a reply put together from cached pieces), sent as it is. */
+export class JsonText {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
 export function sendJson(res: ServerResponse, value: unknown, status = 200): void {
-  sendBytes(res, Buffer.from(JSON.stringify(value)), "application/json; charset=utf-8", status);
+  const text = value instanceof JsonText ? value.text : JSON.stringify(value);
+  sendBytes(res, Buffer.from(text), "application/json; charset=utf-8", status);
 }
 
 export function sendError(res: ServerResponse, status: number, message: string): void {

@@ -1,20 +1,20 @@
 /**
  * `/api/runs`: one page of the filtered, searched and sorted runs, each as
  * `runs list --json` shows it plus its flags, tags and last scalar values.
- * The default order (newest first, no search) is served from the run index
- * and reads only the page's runs; a search or another order looks at every
- * run once, keeping only what it sorts on (search text cached, see
+ * The default order (newest first, no search, no filter) is served from the
+ * run index and reads only the page's runs; a filter, a search or another
+ * order looks at every run once, keeping only what it sorts on (search text cached, see
  * run-facts.ts). That pass can read 100,000 runs' files: it works in slices
  * of a few milliseconds and yields to the event loop between them, so the
  * server answers other requests and the event stream meanwhile.
  */
 import { performance } from "node:perf_hooks";
 import type { Ctx } from "../context.js";
-import { isFilterEmpty, runMatches, type RunsFilter } from "../runs/filter.js";
+import { isFilterEmpty, runMatches, statusCheckNeeded, type RunsFilter } from "../runs/filter.js";
 import { runListJson, type Json } from "../runs/json.js";
-import { filteredRunsView, rowFor, userHomeFor, type RowsView, type RunRow } from "../runs/list.js";
-import { openRunList } from "../store/run-index.js";
-import type { RunEntry } from "../store/run-order.js";
+import { filteredRunsView, rowFor, userHomeFor, type RunRow } from "../runs/list.js";
+import { noteRunChanged, openRunList } from "../store/run-index.js";
+import type { IndexedStatus, RunEntry } from "../store/run-order.js";
 import { runInfoScalars } from "../scalars/info.js";
 import { matchesWords, runFlags, type FactsCache, type RunFacts } from "./run-facts.js";
 import { isDefaultSort, type SortSpec, type ViewRunsQuery } from "./runs-query.js";
@@ -43,14 +43,16 @@ export interface PassSignal {
 }
 
 export async function runsPage(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: FactsCache, signal: PassSignal = { aborted: false }): Promise<RunsPage | undefined> {
-  if (!q.text.length && isDefaultSort(q.sort)) {
-    const view = scopedView(q.filter, scope, ctx);
+  const ordered = isDefaultSort(q.sort) && !q.text.length;
+  if (ordered && isFilterEmpty(q.filter) && isFilterEmpty(scope.filter) && !scope.ids) {
+    const view = filteredRunsView({ deleted: false }, ctx);
     const rows = view.slice(q.offset, q.offset + q.limit);
     return { total: view.length, offset: q.offset, limit: q.limit, runs: rows.map(pageRow) };
   }
   const keyed = await matchingRuns(q, scope, ctx, facts, signal);
   if (!keyed) return undefined;
-  keyed.sort((a, b) => compareKeys(a.key, b.key, q.sort.desc) || a.index - b.index);
+  // Newest first with no search is the list's own order: nothing to sort on.
+  if (!ordered) keyed.sort((a, b) => compareKeys(a.key, b.key, q.sort.desc) || a.index - b.index);
   const userHome = userHomeFor(ctx.env);
   const page = keyed.slice(q.offset, q.offset + q.limit).map((m) => rowFor(m.entry, ctx.cwd, userHome, m.index));
   return { total: keyed.length, offset: q.offset, limit: q.limit, runs: page.map(pageRow) };
@@ -72,18 +74,27 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Every run in scope that the filter and search words match, with its sort
  * key. Rows are made one at a time and dropped once looked at: what stays
  * is the run's entry and key (and its search text, in the facts cache), so
- * a search of 100,000 runs does not hold 100,000 rows. Undefined if the
+ * a search of 100,000 runs does not hold 100,000 rows. A filter without a
+ * search in the default order needs no facts: it takes each run's status
+ * from the run index, checked against the run's files (a stat) as
+ * `guild runs` checks it, and keeps the list's order; like a search, it
+ * yields between slices, so the server answers other requests meanwhile. Undefined if the
  * pass was ended early.
  */
 async function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts: FactsCache, signal: PassSignal): Promise<Match[] | undefined> {
   const userHome = userHomeFor(ctx.env);
   const key = sortKey(q.sort);
+  const needsFacts = q.text.length > 0 || !isDefaultSort(q.sort);
+  const statusChecked = statusCheck(q.filter, scope.filter);
   const seen = new Set<string>();
   const out: Match[] = [];
   let index = 0;
   let sliceStart = performance.now();
   const list = openRunList(ctx.home);
-  for (const entry of list) {
+  const cached = list.cached();
+  let k = -1;
+  for (let entry of list) {
+    k++;
     if (performance.now() - sliceStart > SLICE_MS) {
       signal.progress?.(seen.size, list.length);
       await nextTurn();
@@ -92,27 +103,37 @@ async function matchingRuns(q: ViewRunsQuery, scope: ViewScope, ctx: Ctx, facts:
     }
     seen.add(entry.id);
     if (scope.ids && !scope.ids.has(entry.id)) continue;
+    if (statusChecked && entry.indexedStatus !== undefined && statusChecked(entry.indexedStatus) && !cached.isCurrent(k)) {
+      // The index is behind this run's files: read its status from them, and have the index re-read it.
+      noteRunChanged(entry.dir);
+      entry = { ...entry, indexedStatus: undefined };
+    }
+    // A status the index holds (and the files confirmed) that a filter leaves out: no row to make.
+    if (statusChecked && entry.indexedStatus !== undefined && entry.indexedStatus !== "running" && statusLeftOut(entry.indexedStatus, q.filter, scope.filter)) continue;
     const row = rowFor(entry, ctx.cwd, userHome);
     if (!isFilterEmpty(scope.filter) && !runMatches(row, scope.filter)) continue;
     if (!isFilterEmpty(q.filter) && !runMatches(row, q.filter)) continue;
     row.index = ++index;
+    if (!needsFacts) {
+      out.push({ entry, index, key: index });
+      continue;
+    }
     const f = facts.factsFor(row);
     if (q.text.length && !matchesWords(row.id, f, q.text)) continue;
     out.push({ entry, index, key: key(row, f) });
   }
-  facts.retain(seen);
+  if (needsFacts) facts.retain(seen);
   return out;
 }
 
-/** The query's filter within the scope; without a scope, straight from the run index. */
-function scopedView(filter: RunsFilter, scope: ViewScope, ctx: Ctx): RowsView {
-  if (isFilterEmpty(scope.filter) && !scope.ids) return filteredRunsView({ ...filter, deleted: false }, ctx);
-  const inScope = filteredRunsView({ ...scope.filter, deleted: false }, ctx);
-  const rows = inScope
-    .slice(0, inScope.length)
-    .filter((r) => (!scope.ids || scope.ids.has(r.id)) && (isFilterEmpty(filter) || runMatches(r, filter)));
-  rows.forEach((r, i) => (r.index = i + 1));
-  return { length: rows.length, slice: (start, end) => rows.slice(start, end) };
+function statusLeftOut(status: IndexedStatus, ...filters: RunsFilter[]): boolean {
+  return filters.some((f) => f.statuses?.length && !f.statuses.includes(status));
+}
+
+/** Under a filter (the query's or the scope's), which indexed statuses to check against the run's files, as `guild runs` does. */
+function statusCheck(...filters: RunsFilter[]): ((status: IndexedStatus) => boolean) | undefined {
+  const checks = filters.filter((f) => !isFilterEmpty(f)).map(statusCheckNeeded);
+  return checks.length ? (status) => checks.some((c) => c(status)) : undefined;
 }
 
 /** A listed run: `runs list --json` fields (tags among them) plus flags and `scalars` (key → [last value, step]). */

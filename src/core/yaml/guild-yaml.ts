@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import type * as YamlModule from "yaml";
-import type { FlagValue } from "../flags/value.js";
+import { nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { composeDocument } from "./compose.js";
 import { resolvePlainScalar, yamlError } from "./scalars.js";
 import { hasRejectedTab } from "./tabs.js";
@@ -25,9 +25,39 @@ const SIMPLE_QUOTED_RE = /^'(?:[^'\r\n]|'')*'$/;
 export function loadYaml(text: string): FlagValue {
   if (BLANK_RE.test(text)) return null;
   const trimmed = text.replace(/[ \r\n]+$/, "");
-  if (SIMPLE_PLAIN_RE.test(trimmed)) return resolvePlainScalar(trimmed);
-  if (SIMPLE_QUOTED_RE.test(trimmed)) return trimmed.slice(1, -1).replace(/''/g, "'");
-  return loadDocument(text);
+  const scalar = simpleScalar(trimmed);
+  if (scalar !== undefined) return scalar;
+  return simpleMapping(trimmed) ?? loadDocument(text);
+}
+
+function simpleScalar(text: string): FlagValue | undefined {
+  if (SIMPLE_PLAIN_RE.test(text)) return resolvePlainScalar(text);
+  if (SIMPLE_QUOTED_RE.test(text)) return text.slice(1, -1).replace(/''/g, "'");
+  return undefined;
+}
+
+// A key that is a plain string to YAML 1.1 (not `yes`, `null`, `1`: checked by resolving it).
+const SIMPLE_KEY_RE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/**
+ * A one-level mapping of simple scalars (`lr: 0.01`, `msg: hello`), as a
+ * run's flags attr usually is, typed without the parser: `guild view` reads
+ * the flags of every run it shows or compares. Anything else (nesting,
+ * comments, flow style, a key YAML would type) is left to the parser.
+ */
+function simpleMapping(text: string): FlagMap | undefined {
+  const map: FlagMap = nameMap();
+  for (const line of text.split("\n")) {
+    const colon = line.indexOf(": ");
+    if (colon <= 0) return undefined;
+    const key = line.slice(0, colon);
+    const valueText = line.slice(colon + 2);
+    if (!SIMPLE_KEY_RE.test(key) || resolvePlainScalar(key) !== key || valueText.endsWith(" ")) return undefined;
+    const value = simpleScalar(valueText);
+    if (value === undefined) return undefined;
+    map[key] = value;
+  }
+  return map;
 }
 
 function loadDocument(text: string): FlagValue {

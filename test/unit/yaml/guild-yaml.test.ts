@@ -2,6 +2,7 @@
 // and safe_dump(default_flow_style=False, indent=2). Expected values are PyYAML's.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { plain } from "../../helpers/plain.js";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -242,6 +243,28 @@ test("round trip: loadYaml(dumpYaml(v)) equals v", () => {
     [[1, [2, [3, []]]], {}], { a: [1, { b: [], c: {} }], z: { y: { x: [[1, f(2)], []] } } }, [{ a: 1, b: 2 }, { c: [1] }],
   ];
   for (const value of values) assert.deepEqual(plain(loadYaml(dumpYaml(value))), value, JSON.stringify(value));
+});
+
+test("property: a one-level mapping of simple scalars loads as the full parser loads it", () => {
+  // Keys and values that are typed (yes, 1, null), quoted, spaced, signed or not simple at all.
+  const keys = ["lr", "msg", "a.b", "_x", "x-y", "e", "nan", "yes", "on", "null", "1", "True", "__proto__", "<<", "a b", "k#"];
+  const values = ["0.01", "1e-3", "1.0e+3", ".5", "1_000", "-1", "+2", "0x1F", "010", "1:30", "2001-12-14", "true", "no", "off", "~",
+    "null", "word", "two words", "'it''s'", "'a: b'", "a,b", "f(x)", "x=1", "-x", "--x", "...", "#c", "a #c", "|", "[1]", "{}", "é", "", " x", "x "];
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), fc.constantFrom(...values)), { minLength: 1, maxLength: 6 }), (pairs) => {
+      const text = pairs.map(([k, v]) => `${k}: ${v}\n`).join("");
+      // A comment line sends the same document through the full parser.
+      const full = (t: string) => {
+        try {
+          return { value: plain(loadYaml(t)) };
+        } catch (e) {
+          return { error: (e as Error).message };
+        }
+      };
+      assert.deepEqual(full(text), full(`${text}# the full parser\n`), text);
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 const ARCHIVES = ["guild-2020.tgz", "guild-0.9.1.tgz"];
