@@ -12,9 +12,8 @@
  * missing, damaged or unwritable file costs time and nothing else.
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { writeFileAtomic } from "../store/atomic.js";
-import { statsRelativeTo } from "../store/ctime.js";
 import { readRunData, type RunData } from "./run-data.js";
 import { decodeRunData, encodeRunData, eventFilePaths, isStoredRow, type StoredRow } from "./row-codec.js";
 import { isSettled, stampsHold } from "./stamps.js";
@@ -62,14 +61,10 @@ export function openRowCache(home: string): RowCache {
   };
   return {
     dataFor(runDirs) {
-      // Every cached row's stamps first, in one pass from the runs' directory
-      // (see statsRelativeTo); then the rows, and the runs read again.
-      const holds = statsRelativeTo(dirname(runDirs[0] ?? "/"), () =>
-        runDirs.map((dir) => {
-          const row = rowOf(dir);
-          return row !== undefined && stampsHold(dir, row.p, row.s);
-        }),
-      );
+      const holds = runDirs.map((dir) => {
+        const row = rowOf(dir);
+        return row !== undefined && stampsHold(dir, row.p, row.s);
+      });
       return runDirs.map((dir, i) => dataFor(dir, holds[i] as boolean));
     },
     save() {

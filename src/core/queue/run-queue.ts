@@ -8,8 +8,6 @@
 import type { Ctx } from "../context.js";
 import { readAttr } from "../store/attrs.js";
 import { runClaims } from "../store/claim.js";
-import { statsRelativeTo } from "../store/ctime.js";
-import { runsDirFor } from "../home.js";
 import { listUnfinishedRuns, type RunEntry } from "../store/list-runs.js";
 import { readOpref } from "../store/opref.js";
 import { isStagedNow } from "../store/run-stamp.js";
@@ -68,7 +66,7 @@ async function processStaged(state: QueueState, ctx: Ctx): Promise<void> {
 function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
   const live = listUnfinishedRuns(ctx.home);
   const blocking = state.waitForRunning ? live.filter((r) => isBlocking(r, state)) : [];
-  const staged = statsRelativeTo(runsDirFor(ctx.home), () => live.filter((r) => !state.unstartable.has(r.id) && isStagedNow(r))).reverse();
+  const staged = live.filter((r) => !state.unstartable.has(r.id) && isStagedNow(r)).reverse();
   syncState(state, blocking, staged);
   for (const run of staged) {
     if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;

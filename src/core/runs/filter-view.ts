@@ -50,8 +50,7 @@ export function matchingView(list: RunList, query: RunsFilter, o: FilterViewOpti
     const status = cached.status(k);
     return status !== undefined && status !== "running" && (!o.needsCheck(status) || !statuses?.includes(status));
   };
-  // The cached oprefs still in play are checked in one pass (the stats go
-  // faster together: see statsRelativeTo).
+  // The cached oprefs still in play, checked before the walk (a stat each).
   const staleOps = ops ? cached.staleOprefs(positionsWhere(list.length, (k) => !(statuses && ruledOutByStatus(k)) && cached.opref(k) !== undefined)) : new Set<number>();
   for (let k = 0; k < list.length; k++) {
     let decided = cacheDecides;

@@ -21,26 +21,41 @@ const CTIME_SEC = 14;
 
 let raw: RawStat | null | undefined;
 
-/** While set (see statsRelativeTo), the directory the process is in, with a trailing `/`. */
-let base: string | undefined;
-
 /** A path's ctime in ms (as Node's `ctimeMs`) and size, or undefined when it cannot be had. */
 export type CtimeAndSize = [ctimeMs: number, size: number];
 
 /** A file's change time in µs, or undefined (missing, or a damaged run where a directory is a file). */
 export function ctimeUs(path: string): number | undefined {
-  const st = ctimeAndSize(path);
-  return st === undefined ? undefined : Math.round(st[0] * 1000);
+  // No tuple here: a filter calls this for each of 10,000 runs.
+  const values = statValues(path);
+  if (values === null) {
+    const st = viaStatSync(path);
+    return st === undefined ? undefined : Math.round(st[0] * 1000);
+  }
+  return values === undefined ? undefined : Math.round(ctimeMsOf(values) * 1000);
 }
 
 export function ctimeAndSize(path: string): CtimeAndSize | undefined {
-  if (base !== undefined && path.startsWith(base)) path = path.slice(base.length);
+  const values = statValues(path);
+  if (values === null) return viaStatSync(path);
+  return values === undefined ? undefined : [ctimeMsOf(values), values[SIZE] as number];
+}
+
+/** Same arithmetic as Node's ctimeMs, so stamps from either path agree. */
+function ctimeMsOf(values: Float64Array): number {
+  return (values[CTIME_SEC] as number) * 1e3 + (values[CTIME_SEC + 1] as number) / 1e6;
+}
+
+/**
+ * The binding's stat array for `path` (read at once: the binding reuses
+ * it), undefined when there is nothing to stat, null when the binding is
+ * not to be used.
+ */
+function statValues(path: string): Float64Array | undefined | null {
   if (raw === undefined) raw = trustedBinding(path);
-  if (raw === null) return viaStatSync(path);
+  if (raw === null) return null;
   try {
-    const values = raw(path, false, undefined, false);
-    // Same arithmetic as Node's ctimeMs, so stamps from either path agree.
-    return values === undefined ? undefined : [(values[CTIME_SEC] as number) * 1e3 + (values[CTIME_SEC + 1] as number) / 1e6, values[SIZE] as number];
+    return raw(path, false, undefined, false);
   } catch {
     // ENOTDIR and the like: a damaged run, as statSync would throw.
     return undefined;
@@ -70,41 +85,5 @@ function trustedBinding(path: string): RawStat | null {
     return agrees ? stat : null;
   } catch {
     return null;
-  }
-}
-
-/**
- * Runs `fn` with `ctimeUs` of paths under `dir` looking them up from `dir`
- * rather than from `/`: the kernel walks `<id>/.guild/attrs/exit_status`
- * instead of every component of the store's path, a quarter less time per
- * stat over a 10,000-run filter. Node has no `fstatat`, so the process
- * changes directory for the call (synchronous: nothing else runs in it)
- * and changes back. `fn` must neither use relative paths of its own nor
- * ask for the process's directory, and no async file work on relative
- * paths may be under way (this tool reads runs by absolute paths). Where the
- * directory cannot be entered, or the process's own directory is gone,
- * `fn` simply runs with absolute paths, as it does for a relative `dir`.
- */
-export function statsRelativeTo<T>(dir: string, fn: () => T): T {
-  // A relative `dir` would make the paths `fn` is given mean something else once there.
-  if (base !== undefined || !dir.startsWith("/")) return fn();
-  let previous: string;
-  try {
-    previous = process.cwd();
-    process.chdir(dir);
-  } catch {
-    return fn();
-  }
-  base = dir.endsWith("/") ? dir : `${dir}/`;
-  try {
-    return fn();
-  } finally {
-    base = undefined;
-    try {
-      process.chdir(previous);
-    } catch {
-      // The old directory went away meanwhile: stay where a later relative
-      // path still resolves to something of ours rather than fail the command.
-    }
   }
 }

@@ -20,7 +20,6 @@
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
-import { statsRelativeTo } from "./ctime.js";
 import { dirState, noteRunChanged, readChanges, type Changes } from "./run-index-changes.js";
 import {
   formatIndex,
@@ -97,7 +96,7 @@ export function recheckRunList(
 ): RunList {
   const changed = new Set<string>();
   for (let round = 0; round < 4; round++) {
-    const stale = statsRelativeTo(join(home, "runs"), () => list.staleIn(start, end, needsCheck)).filter((id) => !changed.has(id));
+    const stale = list.staleIn(start, end, needsCheck).filter((id) => !changed.has(id));
     if (!stale.length) return list;
     for (const id of stale) {
       changed.add(id);
@@ -213,8 +212,7 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
       const op = recordOp(data, physical(i));
       return op < 0 ? undefined : data.ops[op];
     },
-    staleOprefs: (is) =>
-      statsRelativeTo(runsDir, () => is.filter((i) => !isOprefCurrent(`${runsDir}/${recordId(data, physical(i))}`, recordOpStamp(data, physical(i))))),
+    staleOprefs: (is) => is.filter((i) => !isOprefCurrent(`${runsDir}/${recordId(data, physical(i))}`, recordOpStamp(data, physical(i)))),
   };
 }
 
