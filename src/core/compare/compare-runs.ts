@@ -35,8 +35,7 @@ export function compareRuns(o: CompareOptions, ctx: Ctx): CompareTable {
   const columns = o.columns === undefined ? [] : userCols(o.columns);
   const selected = selectRuns(filteredRuns(o.filter, ctx), o.specs, "guild compare");
   const cache = openRowCache(ctx.home);
-  const data = cache.dataFor(selected.map((row) => row.dir));
-  const withData = selected.map((row, i) => ({ row, data: data[i] as RunData }));
+  const withData = selected.map((row) => ({ row, data: cache.dataFor(row.dir) }));
   cache.save();
   const runs = o.includeBatch ? withData : withData.filter((r) => !r.data.batch);
   const opCols = o.skipOpCols ? undefined : opCompareReader((line) => ctx.out.stderr(`${line}\n`));

@@ -21,8 +21,8 @@ import { isSettled, stampsHold } from "./stamps.js";
 const CACHE_FILE = "compare-rows-v1.json";
 
 export interface RowCache {
-  /** The runs' data, from the cache where its stamps hold, else from their files. */
-  dataFor(runDirs: readonly string[]): RunData[];
+  /** The run's data, from the cache when its stamps hold, else from its files. */
+  dataFor(runDir: string): RunData;
   /** Writes what changed (best effort). */
   save(): void;
 }
@@ -35,37 +35,27 @@ export function openRowCache(home: string): RowCache {
   const stored = readCache(path);
   const used = Object.create(null) as CacheData;
   let dirty = false;
-  const rowOf = (runDir: string): StoredRow | undefined => {
-    const found = stored[runDir];
-    return isStoredRow(found) ? found : undefined;
-  };
-  const dataFor = (runDir: string, holds: boolean): RunData => {
-    const row = rowOf(runDir);
-    const hit = row && holds ? decodeRunData(row) : undefined;
-    if (hit) {
-      used[runDir] = row as StoredRow;
-      return hit;
-    }
-    const startedMs = Date.now();
-    const fresh = readRunData(runDir, (row && decodeRunData(row))?.eventDirs);
-    const encoded = isSettled(fresh.stamps, startedMs) ? encodeRunData(fresh) : undefined;
-    if (encoded) {
-      used[runDir] = encoded;
-      dirty = true;
-    } else if (row) {
-      // A run changing now (running): its old row stays for the summaries
-      // of its unchanged event directories; its stamps will not hold.
-      used[runDir] = row;
-    }
-    return fresh.data;
-  };
   return {
-    dataFor(runDirs) {
-      const holds = runDirs.map((dir) => {
-        const row = rowOf(dir);
-        return row !== undefined && stampsHold(dir, row.p, row.s);
-      });
-      return runDirs.map((dir, i) => dataFor(dir, holds[i] as boolean));
+    dataFor(runDir) {
+      const found = stored[runDir];
+      const row = isStoredRow(found) ? found : undefined;
+      const hit = row && stampsHold(runDir, row.p, row.s) ? decodeRunData(row) : undefined;
+      if (hit) {
+        used[runDir] = row as StoredRow;
+        return hit;
+      }
+      const startedMs = Date.now();
+      const fresh = readRunData(runDir, (row && decodeRunData(row))?.eventDirs);
+      const encoded = isSettled(fresh.stamps, startedMs) ? encodeRunData(fresh) : undefined;
+      if (encoded) {
+        used[runDir] = encoded;
+        dirty = true;
+      } else if (row) {
+        // A run changing now (running): its old row stays for the summaries
+        // of its unchanged event directories; its stamps will not hold.
+        used[runDir] = row;
+      }
+      return fresh.data;
     },
     save() {
       if (!dirty) return;

@@ -46,23 +46,17 @@ export function matchingView(list: RunList, query: RunsFilter, o: FilterViewOpti
   // `list.at` costs O(live runs): to make many rows, walk the list once.
   let all: RunEntry[] | undefined = cacheDecides ? undefined : [...list];
   const entryAt = (k: number): RunEntry => (all ? (all[k] as RunEntry) : list.at(k));
-  const ruledOutByStatus = (k: number): boolean => {
-    const status = cached.status(k);
-    return status !== undefined && status !== "running" && (!o.needsCheck(status) || !statuses?.includes(status));
-  };
-  // The cached oprefs still in play, checked before the walk (a stat each).
-  const staleOps = ops ? cached.staleOprefs(positionsWhere(list.length, (k) => !(statuses && ruledOutByStatus(k)) && cached.opref(k) !== undefined)) : new Set<number>();
   for (let k = 0; k < list.length; k++) {
     let decided = cacheDecides;
     if (statuses) {
       const status = cached.status(k);
       if (status === undefined || status === "running") decided = false;
-      else if (ruledOutByStatus(k)) continue;
+      else if (!o.needsCheck(status) || !statuses.includes(status)) continue;
     }
     if (ops) {
       const line = cached.opref(k);
       if (line === undefined) decided = false;
-      else if (staleOps.has(k)) {
+      else if (!cached.isOprefCurrent(k)) {
         stale.push(cached.id(k));
         decided = false;
       } else if (!opMatch(line)) continue;
@@ -89,12 +83,6 @@ export function matchingView(list: RunList, query: RunsFilter, o: FilterViewOpti
       return rows;
     },
   };
-}
-
-function positionsWhere(length: number, keep: (k: number) => boolean): number[] {
-  const ks: number[] = [];
-  for (let k = 0; k < length; k++) if (keep(k)) ks.push(k);
-  return ks;
 }
 
 /** Whether an opref line's operation matches `ops`, worked out once per distinct line. */

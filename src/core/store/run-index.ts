@@ -212,7 +212,7 @@ function indexSource(data: IndexData, runsDir: string, skip: number[]): RecordSo
       const op = recordOp(data, physical(i));
       return op < 0 ? undefined : data.ops[op];
     },
-    staleOprefs: (is) => is.filter((i) => !isOprefCurrent(`${runsDir}/${recordId(data, physical(i))}`, recordOpStamp(data, physical(i)))),
+    isOprefCurrent: (i) => isOprefCurrent(`${runsDir}/${recordId(data, physical(i))}`, recordOpStamp(data, physical(i))),
   };
 }
 

@@ -35,8 +35,8 @@ export interface CachedRuns {
   status(k: number): IndexedStatus | undefined;
   /** The run's cached opref line, if any (see RunEntry.opref). */
   opref(k: number): string | undefined;
-  /** Those of positions `ks` whose cached opref no longer holds (a stat each). */
-  staleOprefs(ks: readonly number[]): Set<number>;
+  /** Whether the cached opref of position k still holds (a stat). */
+  isOprefCurrent(k: number): boolean;
   /** Whether position k's cached record (its status) still agrees with its run's files (a stat). */
   isCurrent(k: number): boolean;
   id(k: number): string;
@@ -55,8 +55,7 @@ export interface RecordSource {
   /** The staged and running records. */
   unfinished(): RunEntry[];
   oprefOf(i: number): string | undefined;
-  /** Those of records `is` whose cached opref no longer holds (a stat each). */
-  staleOprefs(is: readonly number[]): number[];
+  isOprefCurrent(i: number): boolean;
 }
 
 /** Runs read from their files just now: always current. */
@@ -69,7 +68,7 @@ export function arraySource(runs: readonly RunEntry[]): RecordSource {
     statusOf: (i) => runs[i]?.indexedStatus,
     unfinished: () => runs.filter((r) => r.indexedStatus === "staged" || r.indexedStatus === "running"),
     oprefOf: (i) => runs[i]?.opref,
-    staleOprefs: () => [],
+    isOprefCurrent: () => true,
   };
 }
 
@@ -133,11 +132,7 @@ function cachedRuns(body: RecordSource, live: readonly RunEntry[], before: reado
   return {
     status: (k) => ((where[k] as number) >= 0 ? body.statusOf(where[k] as number) : liveAt(k).indexedStatus),
     opref: (k) => ((where[k] as number) >= 0 ? body.oprefOf(where[k] as number) : liveAt(k).opref),
-    staleOprefs: (ks) => {
-      const inBody = ks.filter((k) => (where[k] as number) >= 0);
-      const stale = new Set(body.staleOprefs(inBody.map((k) => where[k] as number)));
-      return new Set(inBody.filter((k) => stale.has(where[k] as number)));
-    },
+    isOprefCurrent: (k) => (where[k] as number) < 0 || body.isOprefCurrent(where[k] as number),
     isCurrent: (k) => (where[k] as number) < 0 || body.isCurrent(where[k] as number),
     id: (k) => ((where[k] as number) >= 0 ? body.key(where[k] as number).id : liveAt(k).id),
   };
