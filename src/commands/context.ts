@@ -1,7 +1,6 @@
 /** The core `Ctx` for a command, from global options and the process. */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { createRequire } from "node:module";
 import type { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
 import type { Ctx } from "../core/context.js";
@@ -16,27 +15,7 @@ export function contextFor(_cmd: Command, io: CliIo, opts: { createHome: boolean
   const home = guildHomeFor(process.env, globals.home);
   if (opts.createHome) ensureGuildHome(home);
   else assertDirOrMissing(home);
-  return {
-    cwd,
-    home,
-    env: process.env,
-    out: io.out,
-    get interactive() {
-      return stdinIsTty();
-    },
-  };
-}
-
-/**
- * isatty(0), not process.stdin.isTTY: making the stdin stream loads fs
- * streams and fs/promises (readline with it), for a flag. Asked for only
- * when a command may prompt: node:tty loads node:net and its bindings,
- * ~5% of a `guild runs`.
- */
-function stdinIsTty(): boolean {
-  // Any absolute path will do: only a builtin is required through it.
-  const { isatty } = createRequire(process.execPath)("node:tty") as typeof import("node:tty");
-  return isatty(0);
+  return { cwd, home, env: process.env, out: io.out };
 }
 
 function isDir(path: string): boolean {

@@ -15,8 +15,6 @@ export interface Ctx {
   home: string;
   env: NodeJS.ProcessEnv;
   out: Out;
-  /** Whether stdin is a terminal we may prompt on. */
-  interactive: boolean;
 }
 
 /** Nothing reaches the terminal: an operation run with `-q` (its output is still saved). */
