@@ -9,6 +9,7 @@ import type { RunRow } from "../runs/list.js";
 import { compareCodePoints } from "../yaml/emitter.js";
 import { downsample, type Series } from "./downsample.js";
 import type { SeriesCache } from "./event-series.js";
+import { SeriesMemo } from "./series-memo.js";
 import { runFlags, type FactsCache } from "./run-facts.js";
 
 export interface ScalarStats {
@@ -67,29 +68,11 @@ export function seriesData(rows: readonly RunRow[], keys: readonly string[], cac
   return out;
 }
 
-/**
- * What is worked out from a series, kept until it changes. A cached
- * series only grows (a file read further appends to it; a file replaced
- * gets a new one), so its length says whether this is still up to date.
- * The compare page asks for the same runs' stats and thinned series at
- * each load and each live refresh, and a run that is not running never
- * changes: 20 runs × 10,000 points would otherwise be walked again each time.
- */
-interface Derived {
-  length: number;
-  stats: ScalarStats;
-  thinned: Map<number, Series>;
-}
+/** A series' stats, and its thinned points for the last few `points` asked. */
+const derivedMemo = new SeriesMemo<{ stats: ScalarStats; thinned: Map<number, Series> }>();
 
-const derivedBySeries = new WeakMap<Series, Derived>();
-
-function derived(s: Series): Derived {
-  let d = derivedBySeries.get(s);
-  if (!d || d.length !== s.step.length) {
-    d = { length: s.step.length, stats: seriesStats(s), thinned: new Map() };
-    derivedBySeries.set(s, d);
-  }
-  return d;
+function derived(s: Series): { stats: ScalarStats; thinned: Map<number, Series> } {
+  return derivedMemo.get(s, () => ({ stats: seriesStats(s), thinned: new Map() }));
 }
 
 function thinned(s: Series, limit: number): Series {

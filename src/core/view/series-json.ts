@@ -7,22 +7,17 @@
  * half the value bytes to receive and parse. A value that is not exactly a
  * float32 (a double tensor) is written whole. Wall times are written to the
  * millisecond, and only when asked for (the page wants them only for an x
- * axis of time). A series' text is kept until the series grows: the page
- * asks for the same series at each load and live refresh.
+ * axis of time). A series' text is kept until the series grows (series-memo.ts).
  */
 import type { Series } from "./downsample.js";
+import { SeriesMemo } from "./series-memo.js";
 
 export type SeriesField = "step" | "value" | "time";
 
 export const SERIES_FIELDS: readonly SeriesField[] = ["step", "value", "time"];
 
-interface Written {
-  length: number;
-  fields: string;
-  text: string;
-}
-
-const writtenBySeries = new WeakMap<Series, Written>();
+/** Each series' text for each set of fields asked (at most seven). */
+const written = new SeriesMemo<Map<string, string>>();
 
 /** `{"ID":{"KEY":{"step":[…],"value":[…]},…},…}` for run id → key → series. */
 export function seriesJsonText(byRun: { [id: string]: { [key: string]: Series } }, fields: readonly SeriesField[]): string {
@@ -34,15 +29,16 @@ export function seriesJsonText(byRun: { [id: string]: { [key: string]: Series } 
 }
 
 function seriesText(s: Series, fields: readonly SeriesField[]): string {
+  const byFields = written.get(s, () => new Map());
   const key = fields.join(",");
-  const w = writtenBySeries.get(s);
-  if (w && w.length === s.step.length && w.fields === key) return w.text;
-  const out: Partial<Series> = {};
-  if (fields.includes("step")) out.step = s.step;
-  if (fields.includes("value")) out.value = s.value.map(shortFloat32);
-  if (fields.includes("time")) out.time = s.time.map(toMillisecond);
-  const text = JSON.stringify(out);
-  writtenBySeries.set(s, { length: s.step.length, fields: key, text });
+  let text = byFields.get(key);
+  if (text === undefined) {
+    const out: Partial<Series> = {};
+    if (fields.includes("step")) out.step = s.step;
+    if (fields.includes("value")) out.value = s.value.map(shortFloat32);
+    if (fields.includes("time")) out.time = s.time.map(toMillisecond);
+    byFields.set(key, (text = JSON.stringify(out)));
+  }
   return text;
 }
 
