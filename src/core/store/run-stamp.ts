@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { ctimeUs } from "./ctime.js";
 import { isRunDir } from "./find-run.js";
 import { runTimestamp, type IndexedStatus, type RunEntry } from "./run-order.js";
-import { statusFactsFor, statusFromFacts, type RunStatus, type StatusFacts } from "./status.js";
+import { runStatus, statusFactsFor, statusFromFacts, type RunStatus, type StatusFacts } from "./status.js";
 
 const SETTLE_US = 20_000;
 
@@ -49,7 +49,7 @@ export function isStampCurrent(runDir: string, status: IndexedStatus, stamp: num
  */
 export function isStagedNow(run: RunEntry): boolean {
   if (run.indexedStatus === "staged" && run.stamp !== undefined && isStampCurrent(run.dir, "staged", run.stamp)) return true;
-  return statusFromFacts(statusFactsFor(run.dir)) === "staged";
+  return runStatus(run.dir) === "staged";
 }
 
 /** Whether a stamp is old enough to be trusted (see SETTLE_US). */
