@@ -7,9 +7,9 @@
 import { afterEach, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
 import { claimName, isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, runIds, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
@@ -201,5 +201,7 @@ describe("half-made runs in <home>/tmp", () => {
     assert.equal(res.exitCode, 0, res.stderr);
     assert.deepEqual([existsSync(dead), existsSync(live), existsSync(halfRemoved)], [false, true, false]);
     assert.equal(runIds(p.home).length, 1);
+    // The run's own assembly dir went when its process exited.
+    assert.deepEqual(readdirSync(join(tmp, "new-runs")), [basename(dirname(live))]);
   });
 });

@@ -22,13 +22,24 @@ export function newRunTmpDir(home: string): string {
   return join(home, "tmp", "new-runs", currentOwnerKey());
 }
 
-/** Removes this process's (empty) assembly directory once its run is in place. */
+const releasing = new Set<string>();
+
+/**
+ * Removes this process's (empty) assembly directory when the process exits.
+ * Not after each run: making and removing it again per run was a fifth of a
+ * staged trial's cost. Left behind by a kill, it is removed as a dead
+ * owner's by the next run made.
+ */
 export function releaseNewRunTmpDir(home: string): void {
-  try {
-    rmdirSync(newRunTmpDir(home));
-  } catch {
-    // Not empty or already gone: either way nothing to do.
-  }
+  if (releasing.has(home)) return;
+  releasing.add(home);
+  process.once("exit", () => {
+    try {
+      rmdirSync(newRunTmpDir(home));
+    } catch {
+      // Not empty or already gone: either way nothing to do.
+    }
+  });
 }
 
 /** Once per process and home: removes what dead processes left in `tmp/`. */
