@@ -17,7 +17,8 @@ import { createRun, writeRunDir } from "../run/new-run.js";
 import { runParamsFor, type RunOptions } from "../run/options.js";
 import type { RunResult } from "../run/run-op.js";
 import { selectSourcecode, sourcecodeDigest } from "../run/sourcecode.js";
-import { envFileFor, stagedMessage } from "../run/stage.js";
+import { envFileFor } from "../run/env-file.js";
+import { stagedMessage } from "../run/stage.js";
 import { startClaimedRun } from "../run/start.js";
 import type { BatchSpec } from "./trials.js";
 

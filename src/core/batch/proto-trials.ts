@@ -19,7 +19,8 @@ import { guildPath, protoDir } from "../store/paths.js";
 import { createRun } from "../run/new-run.js";
 import { operationForRunDir } from "../run/op-attr.js";
 import { defaultRunOptions, runParamsFor } from "../run/options.js";
-import { envFileFor, stageClaimedRun } from "../run/stage.js";
+import { envFileFor } from "../run/env-file.js";
+import { stageClaimedRun } from "../run/stage.js";
 
 export interface Proto {
   dir: string;

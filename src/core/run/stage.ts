@@ -6,17 +6,13 @@ import { runClaims } from "../store/claim.js";
 import { timestampUs } from "../store/ids.js";
 import { removeLock } from "../store/lock.js";
 import { guildPath } from "../store/paths.js";
-import { shellQuote } from "../util/shell-quote.js";
 import { writeFileAtomic } from "../store/atomic.js";
-import { formatEnvFile, runEnvFor, type RunEnvRequest } from "./env.js";
+import { envFileFor } from "./env-file.js";
+import type { RunEnvRequest } from "./env.js";
 import { noteRunStaged } from "./staged-runs.js";
 
 export function stagedMessage(opDesc: string, id: string): string {
   return `${opDesc} staged as ${id}\nTo start the operation, use 'guild run --start ${id}'\n`;
-}
-
-export function envFileFor(req: RunEnvRequest, ctx: Ctx): string {
-  return formatEnvFile(runEnvFor(req, ctx), shellQuote);
 }
 
 /**
