@@ -66,13 +66,14 @@ export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: stri
 export function writeRunDir(dir: string, req: NewRunRequest & { id: string }, ctx: Ctx): void {
   mkdirSync(guildPath(dir), { recursive: true });
   writeFileSync(guildPath(dir, "opref"), `${formatOpref(req.op.opref)}\n`);
-  writeNewRunAttrs(dir, initialRunAttrs(req, ctx.env));
+  const attrs = initialRunAttrs(req, ctx.env);
+  // A staged run's timestamp is when it was staged: queues start the oldest.
+  if (req.state === "staged") attrs.started = timestampUs();
+  writeNewRunAttrs(dir, attrs);
   if (req.sourcecode) copySourcecode(req.sourcecode.root, req.sourcecode.files, guildPath(dir, "sourcecode"));
   if (req.sourcecodeDir) copyDirSync(req.sourcecodeDir, guildPath(dir, "sourcecode"));
   for (const [name, text] of Object.entries(req.guildFiles ?? {})) writeFileSync(guildPath(dir, name), text);
   req.populate?.(dir);
-  // A staged run's timestamp is when it was staged: queues start the oldest.
-  if (req.state === "staged") writeNewRunAttrs(dir, { started: timestampUs() });
   if (req.state === "proto") writeFileSync(guildPath(dir, MARKER.PENDING), "");
   else runClaims.initNewRun(dir, req.state);
   if (req.state === "staged") noteRunStaged(req.id);
