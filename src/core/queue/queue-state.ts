@@ -4,6 +4,7 @@
  */
 import type { FlagMap } from "../flags/value.js";
 import type { RunProgress } from "../progress/run-progress.js";
+import type { RunEntry } from "../store/run-order.js";
 import type { QueueLog } from "./queue-log.js";
 
 export interface QueueState {
@@ -20,6 +21,11 @@ export interface QueueState {
   gpuMismatch: Set<string>;
   waiting: Set<string>;
   unstartable: Set<string>;
+  /**
+   * Staged runs the last listing found and not yet tried, newest first (the
+   * next to try is last).
+   */
+  candidates: RunEntry[];
 }
 
 export function queueState(selfId: string, flags: FlagMap, log: QueueLog, progress: RunProgress): QueueState {
@@ -37,5 +43,6 @@ export function queueState(selfId: string, flags: FlagMap, log: QueueLog, progre
     gpuMismatch: new Set(),
     waiting: new Set(),
     unstartable: new Set(),
+    candidates: [],
   };
 }

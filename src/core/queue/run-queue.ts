@@ -63,15 +63,35 @@ async function processStaged(state: QueueState, ctx: Ctx): Promise<void> {
   }
 }
 
+/**
+ * Claims the oldest staged run it can. The staged runs one listing finds are
+ * tried in turn before the store is listed again: a listing of a store of
+ * 10,000 runs costs more than starting a no-op run, and a run staged
+ * meanwhile is newer than all of them, so Guild's order (it lists before
+ * each start) holds. Each is checked (a stat) and claimed (atomic) when its
+ * turn comes, so one started or removed meanwhile is passed over. Waiting
+ * for running runs needs a fresh look at them each time: no reuse then.
+ */
 function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
+  if (!state.waitForRunning) {
+    const run = claimFirst(state.candidates, state, []);
+    if (run) return run;
+  }
   const live = listUnfinishedRuns(ctx.home);
   const blocking = state.waitForRunning ? live.filter((r) => isBlocking(r, state)) : [];
-  const staged = live.filter((r) => !state.unstartable.has(r.id) && isStagedNow(r)).reverse();
+  const staged = live.filter((r) => !state.unstartable.has(r.id) && isStagedNow(r));
   syncState(state, blocking, staged);
-  for (const run of staged) {
+  state.candidates = staged;
+  return claimFirst(staged, state, blocking, true);
+}
+
+/** Takes `candidates` (newest first) from the end until one is claimed. */
+function claimFirst(candidates: RunEntry[], state: QueueState, blocking: RunEntry[], checked = false): RunEntry | undefined {
+  for (let run = candidates.pop(); run; run = candidates.pop()) {
+    if (!checked && (state.unstartable.has(run.id) || !isStagedNow(run))) continue;
     if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;
     if (runClaims.claimStaged(run.dir) !== "claimed") continue;
-    state.progress.setTotal(state.done + staged.length);
+    state.progress.setTotal(state.done + candidates.length + 1);
     return run;
   }
   return undefined;
