@@ -25,14 +25,16 @@ export function frameRecord(data: Uint8Array): Buffer {
  * bytes consumed: the end of the last good record.
  */
 export function scanRecords(buf: Buffer, visit: (start: number, end: number) => void): number {
+  // A DataView's reads compile to plain loads; Buffer's readUInt32LE is a call each.
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   let pos = 0;
   while (pos + HEADER <= buf.length) {
-    if (buf.readUInt32LE(pos + 8) !== maskedCrc32c(buf, pos, pos + 8)) break;
+    if (view.getUint32(pos + 8, true) !== maskedCrc32c(buf, pos, pos + 8)) break;
     // Two halves, not a BigInt per record; a length past 2^53 overruns the buffer either way.
-    const length = buf.readUInt32LE(pos) + buf.readUInt32LE(pos + 4) * 2 ** 32;
+    const length = view.getUint32(pos, true) + view.getUint32(pos + 4, true) * 2 ** 32;
     const end = pos + HEADER + length;
     if (end + FOOTER > buf.length) break;
-    if (buf.readUInt32LE(end) !== maskedCrc32c(buf, pos + HEADER, end)) break;
+    if (view.getUint32(end, true) !== maskedCrc32c(buf, pos + HEADER, end)) break;
     visit(pos + HEADER, end);
     pos = end + FOOTER;
   }

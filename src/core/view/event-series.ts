@@ -8,7 +8,7 @@
  */
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { scanEventScalars, ScalarTable } from "../tfevent/scalar-scan.js";
+import { columnsPoints, scanEventScalars, ScalarTable } from "../tfevent/scalar-scan.js";
 import { readFileRange } from "../util/read-range.js";
 import { eventFiles } from "./event-files.js";
 import type { Series } from "./downsample.js";
@@ -18,7 +18,7 @@ interface FileState {
   mtimeMs: number;
   /** Bytes consumed: the end of the last complete record. */
   offset: number;
-  /** Tag → its points (a ScalarColumns is a Series). */
+  /** Tag → its points. */
   table: ScalarTable;
 }
 
@@ -33,16 +33,16 @@ export class SeriesCache {
 
   /**
    * Every key's series for a run (files merged in name order). A key found
-   * in one file only is that file's cached series itself, not a copy:
-   * callers only read it, and most runs have one event file.
+   * in one file only is a view of that file's cached columns, not a copy
+   * (the same object until the file grows): callers only read it, and most
+   * runs have one event file.
    */
   runSeries(runDir: string): RunSeries {
     const byKey = new Map<string, Series>();
-    const merged = new Set<string>();
     for (const f of eventFiles(runDir)) {
       const state = this.#fileState(join(runDir, f.path));
       if (!state) continue;
-      for (const [tag, s] of state.table.byTag) appendSeries(byKey, merged, f.key(tag), s);
+      for (const [tag, c] of state.table.byTag) appendSeries(byKey, f.key(tag), columnsPoints(c));
     }
     return { byKey };
   }
@@ -72,21 +72,18 @@ function readNewRecords(path: string, state: FileState, size: number): void {
 }
 
 /** Adds `s` under `key`; a second file's points go into a copy, never into a cached series. */
-function appendSeries(byKey: Map<string, Series>, merged: Set<string>, key: string, s: Series): void {
-  let into = byKey.get(key);
+function appendSeries(byKey: Map<string, Series>, key: string, s: Series): void {
+  const into = byKey.get(key);
   if (!into) {
     byKey.set(key, s);
     return;
   }
-  if (!merged.has(key)) {
-    into = { step: into.step.slice(), value: into.value.slice(), time: into.time.slice() };
-    byKey.set(key, into);
-    merged.add(key);
-  }
-  // One point at a time: spreading a long series would overflow the stack.
-  for (let i = 0; i < s.step.length; i++) {
-    into.step.push(s.step[i] as number);
-    into.value.push(s.value[i] as number);
-    into.time.push(s.time[i] as number);
-  }
+  byKey.set(key, { step: concat(into.step, s.step), value: concat(into.value, s.value), time: concat(into.time, s.time) });
+}
+
+function concat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decodeEventScalars, encodeEvent } from "../../../src/core/tfevent/event.js";
 import { experimentEvent, sessionEndEvent, sessionStartEvent } from "../../../src/core/tfevent/hparams.js";
-import { scanEventScalars, ScalarTable } from "../../../src/core/tfevent/scalar-scan.js";
+import { columnsPoints, scanEventScalars, ScalarTable } from "../../../src/core/tfevent/scalar-scan.js";
 import { frameRecord, readRecords } from "../../../src/core/tfevent/tfrecord.js";
 import { bytesField, doubleField, floatField, stringField, varintField } from "../../../src/core/tfevent/wire.js";
 import { seededRandom } from "../../helpers/seeded-random.js";
@@ -40,7 +40,10 @@ function reference(buf: Buffer): { byTag: ByTag; consumed: number } {
 function scanned(buf: Buffer): { byTag: ByTag; consumed: number } {
   const table = new ScalarTable();
   const consumed = scanEventScalars(buf, table);
-  const byTag: ByTag = [...table.byTag].map(([tag, c]) => [tag, c.step.map((step, i): [number, number, number] => [step, c.value[i] as number, c.time[i] as number])]);
+  const byTag: ByTag = [...table.byTag].map(([tag, c]) => {
+    const p = columnsPoints(c);
+    return [tag, Array.from(p.step, (step, i): [number, number, number] => [step, p.value[i] as number, p.time[i] as number])];
+  });
   return { byTag, consumed };
 }
 
