@@ -9,11 +9,11 @@
  * steps past 2^49 or negative) goes to the generic decoder in event.ts,
  * which stays the reference: both give the same scalars
  * (test/unit/tfevent/scalar-scan.test.ts). Records are framed and
- * CRC-checked by scanRecords exactly as before: a torn or corrupt record
+ * CRC-checked by recordDataEnd exactly as before: a torn or corrupt record
  * ends the read, it is never taken as data.
  */
 import { decodeEventScalars } from "./event.js";
-import { scanRecords } from "./tfrecord.js";
+import { HEADER, nextRecord, recordDataEnd } from "./tfrecord.js";
 
 /** A tag's points in file order: step, value and wall time (seconds) of each. */
 export interface ScalarPoints {
@@ -130,24 +130,40 @@ export class ScalarTable {
 }
 
 /**
- * Every scalar of the good records of `buf` (see scanRecords), in order,
+ * Every scalar of the good records of `buf` (see recordDataEnd), in order,
  * into `table`; returns the bytes consumed. A record that is not an Event
- * is skipped, as TensorBoard skips it.
+ * is skipped, as TensorBoard skips it. The loop over records is here, not
+ * a scanRecords callback: a new closure per file made the optimised loop
+ * give up at each file (a call target it had not seen), and a cold server
+ * reads its first files before the JIT has settled.
  */
 export function scanEventScalars(buf: Buffer, table: ScalarTable): number {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const consumed = scanRecords(buf, (start, end) => {
-    if (fastEvent(buf, view, start, end, table)) return;
-    let scalars;
-    try {
-      scalars = decodeEventScalars(buf.subarray(start, end));
-    } catch {
-      return;
-    }
-    for (const s of scalars) push(table.columns(s.tag), s.step, s.value, s.wallTime);
-  });
+  const consumed = scanRecordsInto(buf, table);
   for (const c of table.byTag.values()) trim(c);
   return consumed;
+}
+
+// The loop alone in its function: its optimised (on-stack-replaced) code
+// then ends where the loop ends, and never meets code it has no feedback for.
+function scanRecordsInto(buf: Buffer, table: ScalarTable): number {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let pos = 0;
+  for (let end; (end = recordDataEnd(buf, view, pos)) >= 0; pos = nextRecord(end)) {
+    const start = pos + HEADER;
+    if (!fastEvent(buf, view, start, end, table)) slowEvent(buf.subarray(start, end), table);
+  }
+  return pos;
+}
+
+/** Any other Event, through the generic decoder (a record it cannot decode adds nothing). */
+function slowEvent(record: Buffer, table: ScalarTable): void {
+  let scalars;
+  try {
+    scalars = decodeEventScalars(record);
+  } catch {
+    return;
+  }
+  for (const s of scalars) push(table.columns(s.tag), s.step, s.value, s.wallTime);
 }
 
 // The read cursor of the functions below: module state rather than a
@@ -195,16 +211,17 @@ function fastEvent(buf: Buffer, view: DataView, start: number, end: number, tabl
   }
   if (summaryStart < 0) return true;
   // Checked whole before any scalar is added, so a fallback never repeats one.
-  if (!summaryValues(buf, view, summaryStart, summaryEnd, undefined, 0, 0)) return false;
+  if (!summaryValues(buf, view, summaryStart, summaryEnd, table, false, 0, 0, 0)) return false;
   // A new tag gets room for one point per record of the rest of the buffer
   // (a record is its data and 16 bytes of framing): right for the usual
   // file of one event per step.
-  summaryValues(buf, view, summaryStart, summaryEnd, table, step, wallTime, Math.ceil((buf.length - start) / (end - start + 16)));
+  const room = Math.min(MAX_FIRST_ROOM, Math.ceil((buf.length - start) / (end - start + 16))) | 0;
+  summaryValues(buf, view, summaryStart, summaryEnd, table, true, step, wallTime, room);
   return true;
 }
 
-/** Walks a Summary of tag + simple_value values, adding them if `table` is given. */
-function summaryValues(buf: Buffer, view: DataView, start: number, end: number, table: ScalarTable | undefined, step: number, wallTime: number, room = 0): boolean {
+/** Walks a Summary of tag + simple_value values, adding them to `table` if `add`. */
+function summaryValues(buf: Buffer, view: DataView, start: number, end: number, table: ScalarTable, add: boolean, step: number, wallTime: number, room: number): boolean {
   pos = start;
   while (pos < end) {
     if (buf[pos++] !== SUMMARY_VALUE) return false;
@@ -229,7 +246,7 @@ function summaryValues(buf: Buffer, view: DataView, start: number, end: number, 
     }
     // No value (or a NaN one, rare enough): the generic decoder decides.
     if (tagStart < 0 || Number.isNaN(value)) return false;
-    if (table) push(table.columnsAt(buf, tagStart, tagEnd, Math.min(MAX_FIRST_ROOM, room)), step, value, wallTime);
+    if (add) push(table.columnsAt(buf, tagStart, tagEnd, room), step, value, wallTime);
     pos = valueEnd;
   }
   return true;

@@ -9,7 +9,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { columnsPoints, scanEventScalars, ScalarTable } from "../tfevent/scalar-scan.js";
-import { readFileRange } from "../util/read-range.js";
+import { readFileRangeInto } from "../util/read-range.js";
 import { eventFiles } from "./event-files.js";
 import type { Series } from "./downsample.js";
 
@@ -27,9 +27,15 @@ export interface RunSeries {
   byKey: Map<string, Series>;
 }
 
+// Reads up to this size go through one buffer kept for the purpose: the
+// scanner copies out what it keeps, and a fresh (zeroed, page-faulted)
+// buffer per file was a tenth of a cold compare's read.
+const SCRATCH_LIMIT = 16 * 1024 * 1024;
+
 /** Keeps what was read of each event file between calls. */
 export class SeriesCache {
   readonly #files = new Map<string, FileState>();
+  #scratch = Buffer.alloc(0);
 
   /**
    * Every key's series for a run (files merged in name order). A key found
@@ -59,16 +65,18 @@ export class SeriesCache {
       state = { size: 0, mtimeMs: 0, offset: 0, table: new ScalarTable() };
       this.#files.set(path, state);
     }
-    readNewRecords(path, state, st.size);
+    state.offset += scanEventScalars(this.#read(path, state.offset, st.size - state.offset), state.table);
     state.size = st.size;
     state.mtimeMs = st.mtimeMs;
     return state;
   }
-}
 
-function readNewRecords(path: string, state: FileState, size: number): void {
-  const buf = readFileRange(path, state.offset, size - state.offset);
-  state.offset += scanEventScalars(buf, state.table);
+  /** `length` bytes of `path` from `start`, valid until the next read. */
+  #read(path: string, start: number, length: number): Buffer {
+    if (length > SCRATCH_LIMIT) return readFileRangeInto(path, start, Buffer.allocUnsafe(length));
+    if (this.#scratch.length < length) this.#scratch = Buffer.allocUnsafe(Math.min(SCRATCH_LIMIT, Math.max(length, 2 * this.#scratch.length)));
+    return readFileRangeInto(path, start, this.#scratch.subarray(0, length));
+  }
 }
 
 /** Adds `s` under `key`; a second file's points go into a copy, never into a cached series. */
