@@ -5,6 +5,7 @@
  * one scalar. Charts follow live runs as their scalars grow.
  */
 import { getJson, onStoreEvent, type CompareData, type Series } from "./api.js";
+import { compareDataPath, runParams } from "./compare-paths.js";
 import { pointsFor, scalarChart, type ChartOptions } from "./charts.js";
 import { clear, h } from "./dom.js";
 import { colorFor, formatNumber, formatValue, shortId } from "./format.js";
@@ -27,7 +28,7 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
   let data: CompareData | undefined;
   let series: SeriesData = {};
   const body = h("div", { class: "compare" });
-  const runParams = ids.map((id) => `run=${id}`).join("&");
+  const runs = runParams(ids);
   // Wall times are fetched only for an x axis of time: a third of the bytes otherwise.
   let withTime = false;
   const render = () => {
@@ -43,7 +44,7 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
       const points = pointsFor(chartLayout(body).chartWidth);
       const time = state.x === "time";
       const fields = time ? "step,value,time" : "step,value";
-      const loaded = await Promise.all([getJson<CompareData>(`/api/compare?${runParams}`), getJson<SeriesData>(`/api/series?${runParams}&points=${points}&fields=${fields}`)]);
+      const loaded = await Promise.all([getJson<CompareData>(compareDataPath(ids)), getJson<SeriesData>(`/api/series?${runs}&points=${points}&fields=${fields}`)]);
       if (left) return;
       withTime = time;
       performance.mark("compare:data");

@@ -130,6 +130,26 @@ describe("guild view in a browser", () => {
     assert.ok(statSync(shot).size > 10_000);
   });
 
+  test("a compare page opened by its address asks /api/compare once, before its main script runs", async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      const asked: string[] = [];
+      fresh.on("request", (r) => void (new URL(r.url()).pathname === "/api/compare" && asked.push(r.url())));
+      await fresh.goto(`${view.url}/#/compare/${ids.slice(1).join(",")}`);
+      await fresh.waitForSelector("body[data-ready=compare] .chart-card canvas", WAIT);
+      assert.equal(asked.length, 1, asked.join("\n"));
+      // early.js asked it: before the main script's compare page marked its own start.
+      const [askedAt, pageAt] = await fresh.evaluate(() => [
+        performance.getEntriesByType("resource").find((e) => e.name.includes("/api/compare?"))?.startTime ?? NaN,
+        performance.getEntriesByName("compare:fetch")[0]?.startTime ?? NaN,
+      ]);
+      assert.ok((askedAt as number) < (pageAt as number), `asked at ${askedAt} ms, page started at ${pageAt} ms`);
+      assert.deepEqual(await fresh.$$eval(".legend-item .mono", (els) => els.length), 3);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test("a run staged while the page is open appears without a reload", async () => {
     await page.goto(`${view.url}/#/`);
     await page.waitForSelector("body[data-ready=runs]", WAIT);
