@@ -159,8 +159,9 @@ async function pageReady(browser, url, selector, marks = []) {
 function compareSplit(marks) {
   const rest = marks.slice(1).length ? marks.slice(1) : marks;
   const phases = [
-    ["page loaded until it asks the server (navigation, script)", "", "compare:fetch"],
-    ["/api/compare and /api/series answered and parsed", "compare:fetch", "compare:data"],
+    // early.js asks /api/compare before this point, while app.js loads.
+    ["page loaded until its main script asks the server (navigation, script)", "", "compare:fetch"],
+    ["/api/compare and /api/series answered and parsed (from then on)", "compare:fetch", "compare:data"],
     ["tables and charts built (uPlot draws in the microtask after)", "compare:data", "compare:drawn"],
   ];
   const span = (m, from, to) => m[to] - (from ? m[from] : 0);
