@@ -2,8 +2,8 @@
  * Work done once while a new server is idle, so that the first compare
  * does not also pay for V8 compiling the event scanner: the scanner runs a
  * few thousand records of a made-up event file (no file is read), in
- * slices between which requests are served, and what it read is thinned
- * and written as `/api/series` would. A fresh process runs the
+ * slices between which requests are served, and what it read is summed up,
+ * thinned and written as `/api/compare` and `/api/series` would. A fresh process runs the
  * scanner's loops in the interpreter until the JIT has seen enough of
  * them, and the first 20 files of a compare (200,000 records) were read
  * 2-3 times slower than the next 20.
@@ -11,6 +11,7 @@
 import { encodeEvent } from "../tfevent/event.js";
 import { columnsPoints, scanEventScalars, ScalarTable } from "../tfevent/scalar-scan.js";
 import { frameRecord } from "../tfevent/tfrecord.js";
+import { seriesStats } from "./compare-data.js";
 import { downsample, type Series } from "./downsample.js";
 import { seriesJsonText } from "./series-json.js";
 
@@ -31,7 +32,10 @@ export function warmUpScanner(): () => void {
     const table = new ScalarTable();
     scanEventScalars(file.subarray(done, end), table);
     const thinned: { [key: string]: Series } = {};
-    for (const [tag, c] of table.byTag) thinned[tag] = downsample(columnsPoints(c), 64);
+    for (const [tag, c] of table.byTag) {
+      seriesStats(columnsPoints(c));
+      thinned[tag] = downsample(columnsPoints(c), 64);
+    }
     seriesJsonText({ warm: thinned }, ["step", "value"]);
     done = end;
     timer = done < file.length ? setImmediate(next).unref() : undefined;
