@@ -20,10 +20,16 @@ const SLICES = 4;
 
 /** Starts the warm-up; returns how to stop it (a server closing before it ends). */
 export function warmUpScanner(): () => void {
-  const record = frameRecord(encodeEvent({ wallTime: 1.7e9, step: 1, scalars: [{ tag: "loss", value: 0.5 }, { tag: "acc", value: 0.25 }] }));
-  const file = Buffer.alloc(record.length * RECORDS);
-  for (let i = 0; i < RECORDS; i++) record.copy(file, i * record.length);
-  const sliceBytes = record.length * Math.ceil(RECORDS / SLICES);
+  // Like a real file: a file_version event, then steps of one to three
+  // varint bytes and varied values (code the JIT has not seen run is
+  // thrown away when real data first takes it).
+  const records = [frameRecord(encodeEvent({ wallTime: 1.7e9, fileVersion: "brain.Event:2" }))];
+  for (let i = 0; i < RECORDS; i++) {
+    const loss = 1 / (1 + i);
+    records.push(frameRecord(encodeEvent({ wallTime: 1.7e9 + i / 3, step: i * 61, scalars: [{ tag: "loss", value: loss }, { tag: "val/acc", value: 1 - loss }] })));
+  }
+  const file = Buffer.concat(records);
+  const sliceBytes = Math.ceil(file.length / SLICES);
   let done = 0;
   let timer: NodeJS.Immediate | undefined;
   const next = () => {
