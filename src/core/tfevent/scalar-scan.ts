@@ -98,7 +98,7 @@ const MAX_CACHED_TAGS = 64;
  */
 export class ScalarTable {
   readonly byTag = new Map<string, ScalarColumns>();
-  readonly #bytes: Buffer[] = [];
+  readonly #bytes: Uint8Array[] = [];
   readonly #columns: ScalarColumns[] = [];
 
   columns(tag: string, room = MIN_ROOM): ScalarColumns {
@@ -114,15 +114,21 @@ export class ScalarTable {
   columnsAt(buf: Buffer, start: number, end: number, room: number): ScalarColumns {
     const n = end - start;
     next: for (let i = 0; i < this.#bytes.length; i++) {
-      const b = this.#bytes[i] as Buffer;
+      const b = this.#bytes[i] as Uint8Array;
       if (b.length !== n) continue;
       for (let j = 0; j < n; j++) if (b[j] !== buf[start + j]) continue next;
       return this.#columns[i] as ScalarColumns;
     }
+    return this.#newTagAt(buf, start, end, room);
+  }
+
+  // Apart from columnsAt, which runs for every point: this runs once a tag
+  // a file, and code the optimised columnsAt had not seen run threw it away.
+  #newTagAt(buf: Buffer, start: number, end: number, room: number): ScalarColumns {
     const c = this.columns(buf.toString("utf8", start, end), room);
     if (this.#bytes.length < MAX_CACHED_TAGS) {
       // A copy: the table must not keep the whole file's buffer alive.
-      this.#bytes.push(Buffer.from(buf.subarray(start, end)));
+      this.#bytes.push(Uint8Array.prototype.slice.call(buf, start, end));
       this.#columns.push(c);
     }
     return c;
