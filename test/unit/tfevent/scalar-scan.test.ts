@@ -196,3 +196,14 @@ test("columnsPoints: the same views until the columns grow", () => {
   assert.notEqual(columnsPoints(loss), first);
   assert.deepEqual([...columnsPoints(loss).step], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]);
 });
+
+test("a tag's bytes are kept as a copy: a read buffer used again for the next read does not change them", () => {
+  const record = (tag: string) => frameRecord(encodeEvent({ wallTime: 1, step: 1, scalars: [{ tag, value: 0.5 }] }));
+  const table = new ScalarTable();
+  const buf = Buffer.from(record("loss"));
+  scanEventScalars(buf, table);
+  // The same buffer, overwritten with the next read's bytes (as SeriesCache reuses its read buffer).
+  record("lost").copy(buf);
+  scanEventScalars(buf, table);
+  assert.deepEqual([...table.byTag].map(([tag, c]) => [tag, c.length]), [["loss", 1], ["lost", 1]]);
+});
