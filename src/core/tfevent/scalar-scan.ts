@@ -61,6 +61,8 @@ function resize(c: ScalarColumns, room: number): void {
   c.step = grown(c.step);
   c.value = grown(c.value);
   c.time = grown(c.time);
+  // A view handed out would keep the old arrays alive.
+  c.view = undefined;
 }
 
 function push(c: ScalarColumns, step: number, value: number, time: number): void {
