@@ -9,8 +9,8 @@
 // server reads every run; while it runs, `/api/runs` is asked again and again
 // to see whether the server still answers (it must not stall).
 //
-//   node bench/view.mjs [--sizes 10000,100000] [--reps 7] [--guild BIN]
-//   (--sizes "" measures compare only; --guild measures another build's bin, for A/B)
+//   node bench/view.mjs [--sizes 10000,100000] [--reps 7] [--guild BIN] [--only compare]
+//   (--only compare, or --sizes "", measures compare only; --guild measures another build's bin, for A/B)
 //
 // Stores are built once under bench/.stores/ (make-store.mjs; the 100,000-run
 // store takes minutes and a few GB) and reused.
@@ -27,7 +27,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const STORE_GUILD = join(ROOT, "bin", "guild.js");
 const STORES = join(ROOT, "bench", ".stores");
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (i % 2 ? acc : [...acc, [a.replace(/^--/, ""), all[i + 1]]]), []));
-const SIZES = (args.sizes ?? "10000,100000").split(",").filter(Boolean).map(Number);
+// `--only compare` is `--sizes ""`: the compare figures alone.
+const SIZES = args.only === "compare" ? [] : (args.sizes ?? "10000,100000").split(",").filter(Boolean).map(Number);
 const REPS = Number(args.reps ?? 7);
 const GUILD = args.guild ?? STORE_GUILD;
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -158,8 +159,9 @@ async function pageReady(browser, url, selector, marks = []) {
 function compareSplit(marks) {
   const rest = marks.slice(1).length ? marks.slice(1) : marks;
   const phases = [
-    ["page loaded until it asks the server (navigation, script)", "", "compare:fetch"],
-    ["/api/compare and /api/series answered and parsed", "compare:fetch", "compare:data"],
+    // early.js asks /api/compare before this point, while app.js loads.
+    ["page loaded until its main script asks the server (navigation, script)", "", "compare:fetch"],
+    ["/api/compare and /api/series answered and parsed (from then on)", "compare:fetch", "compare:data"],
     ["tables and charts built (uPlot draws in the microtask after)", "compare:data", "compare:drawn"],
   ];
   const span = (m, from, to) => m[to] - (from ? m[from] : 0);

@@ -1,4 +1,5 @@
 /** The server's JSON API and its event stream (see the README, "guild view"). */
+import { JSON_HEADERS, takeEarlyFetch } from "./early-fetch.js";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -56,7 +57,7 @@ export interface OutputChunk {
 export class ApiError extends Error {}
 
 export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { Accept: "application/json" } });
+  const res = await (takeEarlyFetch(path) ?? fetch(path, { headers: JSON_HEADERS }));
   const body = (await res.json()) as T & { error?: string };
   if (!res.ok) throw new ApiError(body.error ?? `${res.status} ${res.statusText}`);
   return body;

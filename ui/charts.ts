@@ -7,6 +7,7 @@
 import uPlot from "uplot";
 import type { Series } from "./api.js";
 import { h } from "./dom.js";
+import { pointsFor } from "./compare-paths.js";
 import { colorFor, formatNumber, shortId } from "./format.js";
 
 export interface ChartOptions {
@@ -56,16 +57,6 @@ export function scalarChart(key: string, runs: readonly ChartRun[], o: ChartOpti
   );
   return { el, destroy: () => plot.destroy() };
 }
-
-/**
- * How many points a chart `width` CSS pixels wide can show: two (a
- * bucket's low and high) per device pixel, at most what the server sends.
- */
-export function pointsFor(width: number): number {
-  return Math.min(MAX_POINTS, 2 * Math.ceil(width * (window.devicePixelRatio || 1)));
-}
-
-export const MAX_POINTS = 2000;
 
 /** One run's points as [x, y], x ascending and unique (a later point wins). */
 function table(s: Series, o: ChartOptions): uPlot.AlignedData {

@@ -5,7 +5,8 @@
  * one scalar. Charts follow live runs as their scalars grow.
  */
 import { getJson, onStoreEvent, type CompareData, type Series } from "./api.js";
-import { pointsFor, scalarChart, type ChartOptions } from "./charts.js";
+import { chartWidthFor, compareDataPath, pageWidthFor, seriesPath } from "./compare-paths.js";
+import { scalarChart, type ChartOptions } from "./charts.js";
 import { clear, h } from "./dom.js";
 import { colorFor, formatNumber, formatValue, shortId } from "./format.js";
 import { parallelChart } from "./parallel.js";
@@ -27,7 +28,6 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
   let data: CompareData | undefined;
   let series: SeriesData = {};
   const body = h("div", { class: "compare" });
-  const runParams = ids.map((id) => `run=${id}`).join("&");
   // Wall times are fetched only for an x axis of time: a third of the bytes otherwise.
   let withTime = false;
   const render = () => {
@@ -39,11 +39,8 @@ export function comparePage(root: HTMLElement, ids: readonly string[]): () => vo
   const load = async () => {
     try {
       performance.mark("compare:fetch");
-      // No more points than a chart can show.
-      const points = pointsFor(chartLayout(body).chartWidth);
       const time = state.x === "time";
-      const fields = time ? "step,value,time" : "step,value";
-      const loaded = await Promise.all([getJson<CompareData>(`/api/compare?${runParams}`), getJson<SeriesData>(`/api/series?${runParams}&points=${points}&fields=${fields}`)]);
+      const loaded = await Promise.all([getJson<CompareData>(compareDataPath(ids)), getJson<SeriesData>(seriesPath(ids, time))]);
       if (left) return;
       withTime = time;
       performance.mark("compare:data");
@@ -100,10 +97,8 @@ function renderCompare(body: HTMLElement, data: CompareData, series: SeriesData,
 
 /** The page's width for panels and each chart's width, from the compare element's. */
 function chartLayout(body: HTMLElement): { width: number; chartWidth: number } {
-  const width = Math.max(320, Math.min(1200, body.clientWidth || 1000));
-  // Two charts a row on a wide page: the panel's padding, the grid's gap and each card's padding taken off.
-  const inner = width - 34;
-  return { width, chartWidth: inner >= 860 ? Math.floor((inner - 16) / 2) - 22 : inner - 22 };
+  const width = pageWidthFor(body.clientWidth);
+  return { width, chartWidth: chartWidthFor(width) };
 }
 
 /** Flags that differ, or all flags when none do. */

@@ -4,6 +4,7 @@
  * what to undo when it is left (event subscriptions, charts).
  */
 import { comparePage } from "./compare-page.js";
+import { compareIds } from "./compare-paths.js";
 import { clear, h } from "./dom.js";
 import { runPage } from "./run-page.js";
 import { runsPage } from "./runs-page.js";
@@ -16,9 +17,10 @@ function route(): void {
   const main = document.getElementById("app") as HTMLElement;
   const hash = location.hash.replace(/^#\/?/, "");
   const [page, arg = ""] = hash.split("/");
+  const compared = compareIds(location.hash);
   document.querySelectorAll("nav.top a").forEach((a) => a.classList.toggle("active", a.getAttribute("data-page") === (page || "runs")));
   if (page === "run" && arg) leave = runPage(main, arg);
-  else if (page === "compare" && arg) leave = comparePage(main, arg.split(",").filter(Boolean));
+  else if (page === "compare" && compared) leave = comparePage(main, compared);
   else leave = runsPage(main);
   window.scrollTo(0, 0);
 }

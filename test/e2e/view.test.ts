@@ -130,6 +130,31 @@ describe("guild view in a browser", () => {
     assert.ok(statSync(shot).size > 10_000);
   });
 
+  test("a compare page opened by its address asks /api/compare and /api/series once each, before its main script runs", async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      const asked: string[] = [];
+      fresh.on("request", (r) => void (/^\/api\/(compare|series)$/.test(new URL(r.url()).pathname) && asked.push(new URL(r.url()).pathname)));
+      await fresh.goto(`${view.url}/#/compare/${ids.slice(1).join(",")}`);
+      await fresh.waitForSelector("body[data-ready=compare] .chart-card canvas", WAIT);
+      assert.deepEqual(asked.sort(), ["/api/compare", "/api/series"]);
+      // early.js asked them: before the main script's compare page marked its own start.
+      const [pageAt, ...askedAt] = await fresh.evaluate(() => [
+        performance.getEntriesByName("compare:fetch")[0]?.startTime ?? NaN,
+        ...["/api/compare?", "/api/series?"].map((p) => performance.getEntriesByType("resource").find((e) => e.name.includes(p))?.startTime ?? NaN),
+      ]);
+      for (const at of askedAt) assert.ok(at < (pageAt as number), `asked at ${askedAt.join(", ")} ms, page started at ${pageAt} ms`);
+      assert.deepEqual(await fresh.$$eval(".legend-item .mono", (els) => els.length), 3);
+      // The points asked for: two per pixel of a chart, from the window's width, no fewer than the laid-out chart has.
+      const chartWidth = await fresh.$eval(".chart-card[data-key=loss] canvas", (c) => c.getBoundingClientRect().width);
+      const series = (await fresh.evaluate(() => performance.getEntriesByType("resource").find((e) => e.name.includes("/api/series?"))?.name ?? ""));
+      const points = Number(new URL(series).searchParams.get("points"));
+      assert.ok(points >= 2 * chartWidth && points <= 2 * chartWidth + 200, `${points} points for a chart ${chartWidth} px wide`);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test("a run staged while the page is open appears without a reload", async () => {
     await page.goto(`${view.url}/#/`);
     await page.waitForSelector("body[data-ready=runs]", WAIT);

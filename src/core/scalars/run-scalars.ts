@@ -91,8 +91,11 @@ export function readDirScalars(dir: string): DecodedScalar[] {
 export function eventDirs(root: string, ownOnly: boolean, visit?: (path: string) => void): string[] {
   const dirs: string[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string) => {
-    const real = safeRealpath(dir);
+  // `real` is the directory's resolved path, for seeing a link back to a
+  // directory already walked. Only the root and a followed link need
+  // realpath (a call per path component): a plain subdirectory's is its
+  // parent's plus its name. This walk runs for every run a view compares.
+  const walk = (dir: string, real: string) => {
     if (seen.has(real)) return;
     seen.add(real);
     visit?.(dir);
@@ -100,14 +103,14 @@ export function eventDirs(root: string, ownOnly: boolean, visit?: (path: string)
     if (entries.some((e) => !e.isDirectory() && isEventFile(e.name))) dirs.push(dir);
     for (const e of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
       const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
+      if (e.isDirectory()) walk(path, join(real, e.name));
       else if (!ownOnly && e.isSymbolicLink()) {
         visit?.(path);
-        if (isDir(path) && isRunDir(path)) walk(path);
+        if (isDir(path) && isRunDir(path)) walk(path, safeRealpath(path));
       }
     }
   };
-  walk(root);
+  walk(root, safeRealpath(root));
   return dirs;
 }
 

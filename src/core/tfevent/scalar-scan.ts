@@ -9,18 +9,74 @@
  * steps past 2^49 or negative) goes to the generic decoder in event.ts,
  * which stays the reference: both give the same scalars
  * (test/unit/tfevent/scalar-scan.test.ts). Records are framed and
- * CRC-checked by scanRecords exactly as before: a torn or corrupt record
+ * CRC-checked by recordDataEnd exactly as before: a torn or corrupt record
  * ends the read, it is never taken as data.
  */
 import { decodeEventScalars } from "./event.js";
-import { scanRecords } from "./tfrecord.js";
+import { HEADER, nextRecord, recordDataEnd } from "./tfrecord.js";
 
-/** One tag's points, in file order. */
-export interface ScalarColumns {
-  step: number[];
-  value: number[];
-  /** Wall time of each point, in seconds. */
-  time: number[];
+/** A tag's points in file order: step, value and wall time (seconds) of each. */
+export interface ScalarPoints {
+  step: Float64Array;
+  value: Float64Array;
+  time: Float64Array;
+}
+
+/**
+ * One tag's points as they are read: the first `length` entries of each
+ * column, the rest room to grow. Typed arrays, not number[]: their storage
+ * is outside the JS heap, so 10,000s of points a file cost the garbage
+ * collector nothing while a scan fills them (growing arrays of doubles had
+ * been a third of a cold read's time), and they grow by plain copies.
+ */
+export interface ScalarColumns extends ScalarPoints {
+  length: number;
+  /** The exact-length view last handed out (columnsPoints), while `length` is unchanged. */
+  view?: ScalarPoints;
+}
+
+// Room for a tag's points when it is first seen: enough for the rest of the
+// buffer if every record held one (see columnsAt), but no more than this,
+// so a file of many rare tags does not reserve a full column for each.
+const MIN_ROOM = 16;
+const MAX_FIRST_ROOM = 16_384;
+
+export function newColumns(room = MIN_ROOM): ScalarColumns {
+  return { length: 0, step: new Float64Array(room), value: new Float64Array(room), time: new Float64Array(room) };
+}
+
+/** The points of `c` read so far, as exact-length views (the same object until more are read). */
+export function columnsPoints(c: ScalarColumns): ScalarPoints {
+  if (c.view?.step.length !== c.length) c.view = { step: c.step.subarray(0, c.length), value: c.value.subarray(0, c.length), time: c.time.subarray(0, c.length) };
+  return c.view;
+}
+
+function resize(c: ScalarColumns, room: number): void {
+  const n = c.length;
+  const grown = (a: Float64Array) => {
+    const b = new Float64Array(room);
+    b.set(a.subarray(0, n));
+    return b;
+  };
+  c.step = grown(c.step);
+  c.value = grown(c.value);
+  c.time = grown(c.time);
+  // A view handed out would keep the old arrays alive.
+  c.view = undefined;
+}
+
+function push(c: ScalarColumns, step: number, value: number, time: number): void {
+  const n = c.length;
+  if (n === c.step.length) resize(c, 2 * n + MIN_ROOM);
+  c.step[n] = step;
+  c.value[n] = value;
+  c.time[n] = time;
+  c.length = n + 1;
+}
+
+/** Gives back the room a scan reserved and did not use (more than half the columns), keeping a quarter spare. */
+function trim(c: ScalarColumns): void {
+  if (c.step.length > 2 * c.length + 4 * MIN_ROOM) resize(c, c.length + (c.length >> 2) + MIN_ROOM);
 }
 
 // Keys, `(field << 3) | wireType`, each one byte for these field numbers.
@@ -44,56 +100,78 @@ const MAX_CACHED_TAGS = 64;
  */
 export class ScalarTable {
   readonly byTag = new Map<string, ScalarColumns>();
-  readonly #bytes: Buffer[] = [];
+  readonly #bytes: Uint8Array[] = [];
   readonly #columns: ScalarColumns[] = [];
 
-  columns(tag: string): ScalarColumns {
+  columns(tag: string, room = MIN_ROOM): ScalarColumns {
     let c = this.byTag.get(tag);
-    if (!c) this.byTag.set(tag, (c = { step: [], value: [], time: [] }));
+    if (!c) this.byTag.set(tag, (c = newColumns(room)));
     return c;
   }
 
-  /** The columns of the tag in `buf[start, end)`. */
-  columnsAt(buf: Buffer, start: number, end: number): ScalarColumns {
+  /**
+   * The columns of the tag in `buf[start, end)`; a new tag gets room for
+   * `room` points.
+   */
+  columnsAt(buf: Buffer, start: number, end: number, room: number): ScalarColumns {
     const n = end - start;
     next: for (let i = 0; i < this.#bytes.length; i++) {
-      const b = this.#bytes[i] as Buffer;
+      const b = this.#bytes[i] as Uint8Array;
       if (b.length !== n) continue;
       for (let j = 0; j < n; j++) if (b[j] !== buf[start + j]) continue next;
       return this.#columns[i] as ScalarColumns;
     }
-    const c = this.columns(buf.toString("utf8", start, end));
+    return this.#newTagAt(buf, start, end, room);
+  }
+
+  // Apart from columnsAt, which runs for every point: this runs once a tag
+  // a file, and code the optimised columnsAt had not seen run threw it away.
+  #newTagAt(buf: Buffer, start: number, end: number, room: number): ScalarColumns {
+    const c = this.columns(buf.toString("utf8", start, end), room);
     if (this.#bytes.length < MAX_CACHED_TAGS) {
       // A copy: the table must not keep the whole file's buffer alive.
-      this.#bytes.push(Buffer.from(buf.subarray(start, end)));
+      this.#bytes.push(Uint8Array.prototype.slice.call(buf, start, end));
       this.#columns.push(c);
     }
     return c;
   }
 }
 
-function push(c: ScalarColumns, step: number, value: number, time: number): void {
-  c.step.push(step);
-  c.value.push(value);
-  c.time.push(time);
-}
-
 /**
- * Every scalar of the good records of `buf` (see scanRecords), in order,
+ * Every scalar of the good records of `buf` (see recordDataEnd), in order,
  * into `table`; returns the bytes consumed. A record that is not an Event
- * is skipped, as TensorBoard skips it.
+ * is skipped, as TensorBoard skips it. The loop over records is here, not
+ * a scanRecords callback: a new closure per file made the optimised loop
+ * give up at each file (a call target it had not seen), and a cold server
+ * reads its first files before the JIT has settled.
  */
 export function scanEventScalars(buf: Buffer, table: ScalarTable): number {
-  return scanRecords(buf, (start, end) => {
-    if (fastEvent(buf, start, end, table)) return;
-    let scalars;
-    try {
-      scalars = decodeEventScalars(buf.subarray(start, end));
-    } catch {
-      return;
-    }
-    for (const s of scalars) push(table.columns(s.tag), s.step, s.value, s.wallTime);
-  });
+  const consumed = scanRecordsInto(buf, table);
+  for (const c of table.byTag.values()) trim(c);
+  return consumed;
+}
+
+// The loop alone in its function: its optimised (on-stack-replaced) code
+// then ends where the loop ends, and never meets code it has no feedback for.
+function scanRecordsInto(buf: Buffer, table: ScalarTable): number {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let pos = 0;
+  for (let end; (end = recordDataEnd(buf, view, pos)) >= 0; pos = nextRecord(end)) {
+    const start = pos + HEADER;
+    if (!fastEvent(buf, view, start, end, table)) slowEvent(buf.subarray(start, end), table);
+  }
+  return pos;
+}
+
+/** Any other Event, through the generic decoder (a record it cannot decode adds nothing). */
+function slowEvent(record: Buffer, table: ScalarTable): void {
+  let scalars;
+  try {
+    scalars = decodeEventScalars(record);
+  } catch {
+    return;
+  }
+  for (const s of scalars) push(table.columns(s.tag), s.step, s.value, s.wallTime);
 }
 
 // The read cursor of the functions below: module state rather than a
@@ -114,7 +192,7 @@ function readVarint(buf: Buffer, end: number): number {
 }
 
 /** Decodes a common-shape event into `table`; false (nothing added) for any other. */
-function fastEvent(buf: Buffer, start: number, end: number, table: ScalarTable): boolean {
+function fastEvent(buf: Buffer, view: DataView, start: number, end: number, table: ScalarTable): boolean {
   let wallTime = 0;
   let step = 0;
   let summaryStart = -1;
@@ -124,7 +202,7 @@ function fastEvent(buf: Buffer, start: number, end: number, table: ScalarTable):
     const key = buf[pos++];
     if (key === EVENT_WALL_TIME) {
       if (pos + 8 > end) return false;
-      wallTime = buf.readDoubleLE(pos);
+      wallTime = view.getFloat64(pos, true);
       pos += 8;
     } else if (key === EVENT_STEP) {
       step = readVarint(buf, end);
@@ -141,13 +219,17 @@ function fastEvent(buf: Buffer, start: number, end: number, table: ScalarTable):
   }
   if (summaryStart < 0) return true;
   // Checked whole before any scalar is added, so a fallback never repeats one.
-  if (!summaryValues(buf, summaryStart, summaryEnd, undefined, 0, 0)) return false;
-  summaryValues(buf, summaryStart, summaryEnd, table, step, wallTime);
+  if (!summaryValues(buf, view, summaryStart, summaryEnd, table, false, 0, 0, 0)) return false;
+  // A new tag gets room for one point per record of the rest of the buffer
+  // (a record is its data and 16 bytes of framing): right for the usual
+  // file of one event per step.
+  const room = Math.min(MAX_FIRST_ROOM, Math.ceil((buf.length - start) / (end - start + 16))) | 0;
+  summaryValues(buf, view, summaryStart, summaryEnd, table, true, step, wallTime, room);
   return true;
 }
 
-/** Walks a Summary of tag + simple_value values, adding them if `table` is given. */
-function summaryValues(buf: Buffer, start: number, end: number, table: ScalarTable | undefined, step: number, wallTime: number): boolean {
+/** Walks a Summary of tag + simple_value values, adding them to `table` if `add`. */
+function summaryValues(buf: Buffer, view: DataView, start: number, end: number, table: ScalarTable, add: boolean, step: number, wallTime: number, room: number): boolean {
   pos = start;
   while (pos < end) {
     if (buf[pos++] !== SUMMARY_VALUE) return false;
@@ -166,13 +248,13 @@ function summaryValues(buf: Buffer, start: number, end: number, table: ScalarTab
         tagEnd = pos + n;
         pos = tagEnd;
       } else if (key === VALUE_SIMPLE && pos + 4 <= valueEnd && Number.isNaN(value)) {
-        value = buf.readFloatLE(pos);
+        value = view.getFloat32(pos, true);
         pos += 4;
       } else return false;
     }
     // No value (or a NaN one, rare enough): the generic decoder decides.
     if (tagStart < 0 || Number.isNaN(value)) return false;
-    if (table) push(table.columnsAt(buf, tagStart, tagEnd), step, value, wallTime);
+    if (add) push(table.columnsAt(buf, tagStart, tagEnd, room), step, value, wallTime);
     pos = valueEnd;
   }
   return true;

@@ -6,7 +6,7 @@
  */
 import { maskedCrc32c } from "./crc32c.js";
 
-const HEADER = 12;
+export const HEADER = 12;
 const FOOTER = 4;
 
 export function frameRecord(data: Uint8Array): Buffer {
@@ -19,23 +19,37 @@ export function frameRecord(data: Uint8Array): Buffer {
 }
 
 /**
+ * The end of the data of the record at `pos` (its data starts 12 bytes
+ * in), or -1 if that record is incomplete or fails a checksum (a file being
+ * written by a live run can end in a partial record, and TensorBoard stops
+ * there too). `view` is a DataView of `buf`: its reads compile to plain
+ * loads, where Buffer's readUInt32LE is a call each.
+ */
+export function recordDataEnd(buf: Uint8Array, view: DataView, pos: number): number {
+  if (pos + HEADER > buf.length) return -1;
+  if (view.getUint32(pos + 8, true) !== maskedCrc32c(buf, pos, pos + 8)) return -1;
+  // Two halves, not a BigInt per record; a length past 2^53 overruns the buffer either way.
+  const length = view.getUint32(pos, true) + view.getUint32(pos + 4, true) * 2 ** 32;
+  const end = pos + HEADER + length;
+  if (end + FOOTER > buf.length) return -1;
+  if (view.getUint32(end, true) !== maskedCrc32c(buf, pos + HEADER, end)) return -1;
+  return end;
+}
+
+/** Where the record after the one whose data ends at `dataEnd` starts. */
+export function nextRecord(dataEnd: number): number {
+  return dataEnd + FOOTER;
+}
+
+/**
  * Visits the data range of each record of a file, up to the first one that
- * is incomplete or fails its checksum (a file being written by a live run
- * can end in a partial record, and TensorBoard stops there too). Returns the
- * bytes consumed: the end of the last good record.
+ * is incomplete or fails its checksum (recordDataEnd). Returns the bytes
+ * consumed: the end of the last good record.
  */
 export function scanRecords(buf: Buffer, visit: (start: number, end: number) => void): number {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   let pos = 0;
-  while (pos + HEADER <= buf.length) {
-    if (buf.readUInt32LE(pos + 8) !== maskedCrc32c(buf, pos, pos + 8)) break;
-    // Two halves, not a BigInt per record; a length past 2^53 overruns the buffer either way.
-    const length = buf.readUInt32LE(pos) + buf.readUInt32LE(pos + 4) * 2 ** 32;
-    const end = pos + HEADER + length;
-    if (end + FOOTER > buf.length) break;
-    if (buf.readUInt32LE(end) !== maskedCrc32c(buf, pos + HEADER, end)) break;
-    visit(pos + HEADER, end);
-    pos = end + FOOTER;
-  }
+  for (let end; (end = recordDataEnd(buf, view, pos)) >= 0; pos = nextRecord(end)) visit(pos + HEADER, end);
   return pos;
 }
 

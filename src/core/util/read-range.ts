@@ -2,18 +2,26 @@
 import { closeSync, openSync, readSync } from "node:fs";
 
 export function readFileRange(path: string, start: number, length: number): Buffer {
-  if (length <= 0) return Buffer.alloc(0);
+  return length <= 0 ? Buffer.alloc(0) : readFileRangeInto(path, start, Buffer.alloc(length));
+}
+
+/**
+ * As readFileRange, into `buf` (as many bytes as it holds): the bytes read
+ * are `buf`'s first ones, returned as a view of it. For a caller that reads
+ * file after file and keeps nothing of a buffer once it is scanned.
+ */
+export function readFileRangeInto(path: string, start: number, buf: Buffer): Buffer {
+  if (buf.length === 0) return buf;
   let fd: number;
   try {
     fd = openSync(path, "r");
   } catch {
-    return Buffer.alloc(0);
+    return buf.subarray(0, 0);
   }
-  const buf = Buffer.alloc(length);
   try {
     let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buf, read, length - read, start + read);
+    while (read < buf.length) {
+      const n = readSync(fd, buf, read, buf.length - read, start + read);
       if (n === 0) break;
       read += n;
     }

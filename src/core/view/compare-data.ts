@@ -41,7 +41,7 @@ export function compareData(rows: readonly RunRow[], facts: FactsCache, cache: S
 }
 
 /** Guild's summary of a series: the last point by step (the later of equal steps), lowest and highest value. */
-function seriesStats(s: Series): ScalarStats {
+export function seriesStats(s: Series): ScalarStats {
   let last = 0;
   let min = Infinity;
   let max = -Infinity;

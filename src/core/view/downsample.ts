@@ -4,13 +4,10 @@
  * order), so spikes survive; the first and last points are always kept.
  * Pure: the server calls it before a series leaves for the browser.
  */
+import type { ScalarPoints } from "../tfevent/scalar-scan.js";
 
-export interface Series {
-  step: number[];
-  value: number[];
-  /** Wall time of each point, in seconds. */
-  time: number[];
-}
+/** A series' points: step, value and wall time (seconds) columns of equal length. */
+export type Series = ScalarPoints;
 
 export const MAX_POINTS = 2000;
 
@@ -34,7 +31,7 @@ export function downsample(s: Series, limit = MAX_POINTS): Series {
 }
 
 /** Indexes of the lowest and highest value in [start, end); NaN never wins. */
-function extremes(values: readonly number[], start: number, end: number): [number, number] {
+function extremes(values: Float64Array, start: number, end: number): [number, number] {
   let lo = start;
   let hi = start;
   for (let i = start + 1; i < end; i++) {
@@ -46,9 +43,6 @@ function extremes(values: readonly number[], start: number, end: number): [numbe
 }
 
 function pick(s: Series, indexes: readonly number[]): Series {
-  return {
-    step: indexes.map((i) => s.step[i] as number),
-    value: indexes.map((i) => s.value[i] as number),
-    time: indexes.map((i) => s.time[i] as number),
-  };
+  const column = (from: Float64Array) => Float64Array.from(indexes, (i) => from[i] as number);
+  return { step: column(s.step), value: column(s.value), time: column(s.time) };
 }

@@ -8,8 +8,8 @@
  */
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { scanEventScalars, ScalarTable } from "../tfevent/scalar-scan.js";
-import { readFileRange } from "../util/read-range.js";
+import { columnsPoints, scanEventScalars, ScalarTable } from "../tfevent/scalar-scan.js";
+import { readFileRangeInto } from "../util/read-range.js";
 import { eventFiles } from "./event-files.js";
 import type { Series } from "./downsample.js";
 
@@ -18,7 +18,7 @@ interface FileState {
   mtimeMs: number;
   /** Bytes consumed: the end of the last complete record. */
   offset: number;
-  /** Tag → its points (a ScalarColumns is a Series). */
+  /** Tag → its points. */
   table: ScalarTable;
 }
 
@@ -27,22 +27,28 @@ export interface RunSeries {
   byKey: Map<string, Series>;
 }
 
+// Reads up to this size go through one buffer kept for the purpose: the
+// scanner copies out what it keeps, and a fresh (zeroed, page-faulted)
+// buffer per file was a tenth of a cold compare's read.
+const SCRATCH_LIMIT = 16 * 1024 * 1024;
+
 /** Keeps what was read of each event file between calls. */
 export class SeriesCache {
   readonly #files = new Map<string, FileState>();
+  #scratch = Buffer.alloc(0);
 
   /**
    * Every key's series for a run (files merged in name order). A key found
-   * in one file only is that file's cached series itself, not a copy:
-   * callers only read it, and most runs have one event file.
+   * in one file only is a view of that file's cached columns, not a copy
+   * (the same object until the file grows): callers only read it, and most
+   * runs have one event file.
    */
   runSeries(runDir: string): RunSeries {
     const byKey = new Map<string, Series>();
-    const merged = new Set<string>();
     for (const f of eventFiles(runDir)) {
       const state = this.#fileState(join(runDir, f.path));
       if (!state) continue;
-      for (const [tag, s] of state.table.byTag) appendSeries(byKey, merged, f.key(tag), s);
+      for (const [tag, c] of state.table.byTag) appendSeries(byKey, f.key(tag), columnsPoints(c));
     }
     return { byKey };
   }
@@ -59,34 +65,33 @@ export class SeriesCache {
       state = { size: 0, mtimeMs: 0, offset: 0, table: new ScalarTable() };
       this.#files.set(path, state);
     }
-    readNewRecords(path, state, st.size);
+    state.offset += scanEventScalars(this.#read(path, state.offset, st.size - state.offset), state.table);
     state.size = st.size;
     state.mtimeMs = st.mtimeMs;
     return state;
   }
-}
 
-function readNewRecords(path: string, state: FileState, size: number): void {
-  const buf = readFileRange(path, state.offset, size - state.offset);
-  state.offset += scanEventScalars(buf, state.table);
+  /** `length` bytes of `path` from `start`, valid until the next read. */
+  #read(path: string, start: number, length: number): Buffer {
+    if (length > SCRATCH_LIMIT) return readFileRangeInto(path, start, Buffer.allocUnsafe(length));
+    if (this.#scratch.length < length) this.#scratch = Buffer.allocUnsafe(Math.min(SCRATCH_LIMIT, Math.max(length, 2 * this.#scratch.length)));
+    return readFileRangeInto(path, start, this.#scratch.subarray(0, length));
+  }
 }
 
 /** Adds `s` under `key`; a second file's points go into a copy, never into a cached series. */
-function appendSeries(byKey: Map<string, Series>, merged: Set<string>, key: string, s: Series): void {
-  let into = byKey.get(key);
+function appendSeries(byKey: Map<string, Series>, key: string, s: Series): void {
+  const into = byKey.get(key);
   if (!into) {
     byKey.set(key, s);
     return;
   }
-  if (!merged.has(key)) {
-    into = { step: into.step.slice(), value: into.value.slice(), time: into.time.slice() };
-    byKey.set(key, into);
-    merged.add(key);
-  }
-  // One point at a time: spreading a long series would overflow the stack.
-  for (let i = 0; i < s.step.length; i++) {
-    into.step.push(s.step[i] as number);
-    into.value.push(s.value[i] as number);
-    into.time.push(s.time[i] as number);
-  }
+  byKey.set(key, { step: concat(into.step, s.step), value: concat(into.value, s.value), time: concat(into.time, s.time) });
+}
+
+function concat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -33,14 +33,21 @@ function seriesText(s: Series, fields: readonly SeriesField[]): string {
   const key = fields.join(",");
   let text = byFields.get(key);
   if (text === undefined) {
-    const out: Partial<Series> = {};
-    if (fields.includes("step")) out.step = s.step;
-    if (fields.includes("value")) out.value = s.value.map(shortFloat32);
-    if (fields.includes("time")) out.time = s.time.map(toMillisecond);
-    byFields.set(key, (text = JSON.stringify(out)));
+    const parts: string[] = [];
+    if (fields.includes("step")) parts.push(`"step":${numbersText(s.step, asIs)}`);
+    if (fields.includes("value")) parts.push(`"value":${numbersText(s.value, shortFloat32)}`);
+    if (fields.includes("time")) parts.push(`"time":${numbersText(s.time, toMillisecond)}`);
+    byFields.set(key, (text = `{${parts.join(",")}}`));
   }
   return text;
 }
+
+/** A JSON array of `xs`, each through `f` (JSON.stringify writes a non-finite number as null). */
+function numbersText(xs: Float64Array, f: (x: number) => number): string {
+  return JSON.stringify(Array.from(xs, f));
+}
+
+const asIs = (x: number) => x;
 
 /** The shortest decimal that reads back as `v`'s float32; `v` itself if it is not a float32. */
 export function shortFloat32(v: number): number {

@@ -18,6 +18,7 @@ import type { PassSignal, ViewScope } from "./runs-page.js";
 import { EventHub } from "./sse.js";
 import { serveAsset } from "./static-assets.js";
 import { StoreWatcher } from "./store-watch.js";
+import { warmUpScanner } from "./warm-up.js";
 
 export interface ViewServerOptions {
   host: string;
@@ -46,6 +47,7 @@ export async function startViewServer(o: ViewServerOptions, ctx: Ctx): Promise<V
   await listen(server, o.host, o.port);
   const address = server.address();
   port = typeof address === "object" && address ? address.port : o.port;
+  const stopWarmUp = warmUpScanner();
   const watcher = new StoreWatcher(ctx.home, (c) => {
     if (c.runs.length || c.listChanged) hub.send("runs", { ids: c.runs, listChanged: c.listChanged });
     if (c.output.length) hub.send("output", { ids: c.output });
@@ -54,6 +56,7 @@ export async function startViewServer(o: ViewServerOptions, ctx: Ctx): Promise<V
     server,
     url: `http://${urlHost(o.host)}:${port}`,
     close: () => {
+      stopWarmUp();
       watcher.close();
       hub.close();
       return new Promise((resolve) => {

@@ -12,6 +12,7 @@ const ASSETS: Record<string, string> = {
   "/": "index.html",
   "/index.html": "index.html",
   "/app.js": "app.js",
+  "/early.js": "early.js",
   "/app.css": "app.css",
 };
 

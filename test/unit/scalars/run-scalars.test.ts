@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openEventWriter } from "../../../src/core/tfevent/event-writer.js";
-import { runScalars } from "../../../src/core/scalars/run-scalars.js";
+import { eventDirs, runScalars } from "../../../src/core/scalars/run-scalars.js";
 import { formatScalarValue, runInfoScalars } from "../../../src/core/scalars/info.js";
 
 function withRunDir(fn: (dir: string) => void): void {
@@ -54,5 +54,26 @@ test("keys and order as runs info shows them; sys/ only when asked; links follow
     assert.deepEqual(lines(false), ["acc: 0.500000 (step 1)", "loss: 0.250000 (step 3)", "eval#acc: 0.750000 (step 2)"]);
     assert.deepEqual(runScalars(run).map((s) => s.key), ["acc", "loss", "sys/cpu", "eval#acc", "trial/.guild#y"]);
     assert.deepEqual(lines(true).filter((l) => l.startsWith("sys/")), ["sys/cpu: 1.000000 (step 0)"]);
+  });
+});
+
+test("eventDirs: a link back to a directory already walked is not walked again, whichever path the root is given by", () => {
+  withRunDir((root) => {
+    const run = join(root, "run");
+    log(join(run, ".guild"), [["loss", 1, 0]]);
+    log(join(run, "eval", "deep"), [["acc", 1, 0]]);
+    writeFileSync(join(run, ".guild", "opref"), "script:/p '' '' t.py\n");
+    symlinkSync(run, join(run, "eval", "back-to-run"));
+    const trial = join(root, "trial");
+    log(join(trial, ".guild"), [["y", 2, 0]]);
+    writeFileSync(join(trial, ".guild", "opref"), "script:/p '' '' t.py\n");
+    symlinkSync(trial, join(run, "trial"));
+    symlinkSync(run, join(trial, "up"));
+    symlinkSync(run, join(root, "run-link"));
+    const want = [".guild", "eval/deep", "trial/.guild"];
+    for (const start of [run, join(root, "run-link")]) {
+      const dirs = eventDirs(start, false).map((d) => d.slice(start.length + 1));
+      assert.deepEqual(dirs, want, start);
+    }
   });
 });

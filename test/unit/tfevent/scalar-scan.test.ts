@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decodeEventScalars, encodeEvent } from "../../../src/core/tfevent/event.js";
 import { experimentEvent, sessionEndEvent, sessionStartEvent } from "../../../src/core/tfevent/hparams.js";
-import { scanEventScalars, ScalarTable } from "../../../src/core/tfevent/scalar-scan.js";
+import { columnsPoints, scanEventScalars, ScalarTable } from "../../../src/core/tfevent/scalar-scan.js";
 import { frameRecord, readRecords } from "../../../src/core/tfevent/tfrecord.js";
 import { bytesField, doubleField, floatField, stringField, varintField } from "../../../src/core/tfevent/wire.js";
 import { seededRandom } from "../../helpers/seeded-random.js";
@@ -37,11 +37,17 @@ function reference(buf: Buffer): { byTag: ByTag; consumed: number } {
   return { byTag: [...byTag], consumed };
 }
 
+function points(table: ScalarTable): ByTag {
+  return [...table.byTag].map(([tag, c]) => {
+    const p = columnsPoints(c);
+    return [tag, Array.from(p.step, (step, i): [number, number, number] => [step, p.value[i] as number, p.time[i] as number])];
+  });
+}
+
 function scanned(buf: Buffer): { byTag: ByTag; consumed: number } {
   const table = new ScalarTable();
   const consumed = scanEventScalars(buf, table);
-  const byTag: ByTag = [...table.byTag].map(([tag, c]) => [tag, c.step.map((step, i): [number, number, number] => [step, c.value[i] as number, c.time[i] as number])]);
-  return { byTag, consumed };
+  return { byTag: points(table), consumed };
 }
 
 const TAGS = ["loss", "acc", "val/loss", "train/lr/group 1", "", "é/ü", "a".repeat(200)];
@@ -143,4 +149,61 @@ test("the common events are read by the scanner, with the reference's values", (
     ["acc", [[300, NaN, 2]]],
     ["loss", [[-2, -0, 3]]],
   ]);
+});
+
+/** `n` events: `loss` at every step, `acc` at every `accEvery`th from `accFrom` on (both in one event when they meet). */
+function steps(n: number, accEvery: number, accFrom = 0): Buffer {
+  return Buffer.concat(
+    Array.from({ length: n }, (_v, step) => {
+      const scalars = [{ tag: "loss", value: 1 / (step + 1) }];
+      if (step >= accFrom && step % accEvery === 0) scalars.push({ tag: "acc", value: step / n });
+      return frameRecord(encodeEvent({ wallTime: 1.7e9 + step, step, scalars }));
+    }),
+  );
+}
+
+test("read in pieces, as a growing file is, the columns hold what one read gives, with bounded spare room", () => {
+  const cases: [name: string, buf: Buffer, cuts: number[]][] = [
+    ["one read", steps(3000, 1), []],
+    ["a rare tag", steps(3000, 100), []],
+    ["a tag first seen late", steps(3000, 1, 2900), []],
+    ["many small reads", steps(500, 3), [37, 1000, 1001, 5000, 9999, 20000]],
+    ["a read that ends mid-record", steps(2000, 7), [12345, 12346, 50000]],
+    ["past the first room (16,384 points)", steps(20_000, 2), [600_000]],
+  ];
+  for (const [name, buf, cuts] of cases) {
+    const table = new ScalarTable();
+    let offset = 0;
+    for (const cut of [...cuts.filter((c) => c < buf.length), buf.length]) {
+      offset += scanEventScalars(buf.subarray(offset, cut), table);
+      for (const [tag, c] of table.byTag) assert.ok(c.step.length <= 2 * c.length + 64, `${name}: ${tag} keeps ${c.step.length} slots for ${c.length} points`);
+    }
+    assert.equal(offset, buf.length, name);
+    assert.deepStrictEqual(points(table), reference(buf).byTag, name);
+  }
+});
+
+test("columnsPoints: the same views until the columns grow", () => {
+  const table = new ScalarTable();
+  const buf = steps(10, 1);
+  scanEventScalars(buf, table);
+  const loss = table.byTag.get("loss");
+  assert.ok(loss);
+  const first = columnsPoints(loss);
+  assert.equal(columnsPoints(loss), first);
+  assert.equal(first.step.length, 10);
+  scanEventScalars(steps(2, 1), table);
+  assert.notEqual(columnsPoints(loss), first);
+  assert.deepEqual([...columnsPoints(loss).step], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]);
+});
+
+test("a tag's bytes are kept as a copy: a read buffer used again for the next read does not change them", () => {
+  const record = (tag: string) => frameRecord(encodeEvent({ wallTime: 1, step: 1, scalars: [{ tag, value: 0.5 }] }));
+  const table = new ScalarTable();
+  const buf = Buffer.from(record("loss"));
+  scanEventScalars(buf, table);
+  // The same buffer, overwritten with the next read's bytes (as SeriesCache reuses its read buffer).
+  record("lost").copy(buf);
+  scanEventScalars(buf, table);
+  assert.deepEqual([...table.byTag].map(([tag, c]) => [tag, c.length]), [["loss", 1], ["lost", 1]]);
 });

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { downsample, MAX_POINTS, type Series } from "../../../src/core/view/downsample.js";
 
 function series(values: readonly number[]): Series {
-  return { step: values.map((_v, i) => i), value: [...values], time: values.map((_v, i) => 1000 + i) };
+  return { step: Float64Array.from(values, (_v, i) => i), value: Float64Array.from(values), time: Float64Array.from(values, (_v, i) => 1000 + i) };
 }
 
 test("a series within the limit is returned as it is", () => {

@@ -34,12 +34,11 @@ test("property: a float32 reads back as itself, in no more characters", () => {
 });
 
 test("seriesJsonText: runs, keys and the fields asked for; a grown series is written again", () => {
-  const s: Series = { step: [1, 2], value: [Math.fround(0.1), 0.5], time: [1700000000.1234567, 1700000001] };
+  const series = (step: number[], value: number[], time: number[]): Series => ({ step: Float64Array.from(step), value: Float64Array.from(value), time: Float64Array.from(time) });
+  let s = series([1, 2], [Math.fround(0.1), 0.5], [1700000000.1234567, 1700000001]);
   const text = () => seriesJsonText({ r1: { "val/loss": s } }, ["step", "value"]);
   assert.equal(text(), '{"r1":{"val/loss":{"step":[1,2],"value":[0.1,0.5]}}}');
   assert.equal(seriesJsonText({ r1: { loss: s } }, ["step", "value", "time"]), '{"r1":{"loss":{"step":[1,2],"value":[0.1,0.5],"time":[1700000000.123,1700000001]}}}');
-  s.step.push(3);
-  s.value.push(0.25);
-  s.time.push(1700000002);
+  s = series([1, 2, 3], [Math.fround(0.1), 0.5, 0.25], [1700000000.1234567, 1700000001, 1700000002]);
   assert.equal(text(), '{"r1":{"val/loss":{"step":[1,2,3],"value":[0.1,0.5,0.25]}}}');
 });
