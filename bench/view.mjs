@@ -153,6 +153,23 @@ async function pageReady(browser, url, selector, marks = []) {
 }
 
 /**
+ * Milliseconds from the runs page's Compare click (the hash it sets) until
+ * the compare page's charts are drawn, the runs page loaded before: the
+ * app's code is in, what is left is the compare itself.
+ */
+async function compareFromRunsPage(browser, url, ids) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${url}/`);
+  await page.waitForFunction(() => document.querySelector("body[data-ready=runs] tr[data-run-id]") !== null, undefined, { polling: "raf", timeout: 120_000 });
+  const t0 = performance.now();
+  await page.evaluate((hash) => (location.hash = hash), `#/compare/${ids.join(",")}`);
+  await page.waitForFunction(() => document.querySelector("body[data-ready=compare] .chart-card canvas") !== null, undefined, { polling: "raf", timeout: 120_000 });
+  const t = performance.now() - t0;
+  await page.close();
+  return t;
+}
+
+/**
  * The compare page's own split of its time, from its performance marks:
  * [label, first load, median of the rest].
  */
@@ -192,6 +209,14 @@ try {
   }
   const home = await compareStore();
   const ids = JSON.parse(execFileSync(process.execPath, [GUILD, "runs", "--json"], { env: { ...process.env, GUILD_HOME: home } }).toString()).map((r) => r.id);
+  // As a user gets there: the runs page loaded, then its Compare button
+  // (which sets the hash); a fresh server, so the first is server-cold.
+  const fromRuns = await startView(home);
+  try {
+    rows.push({ size: 20, ...(await timed("compare 20 runs × 2 series × 10,000 points, from the runs page's Compare button (charts drawn)", REPS, () => compareFromRunsPage(browser, fromRuns.url, ids))) });
+  } finally {
+    fromRuns.child.kill("SIGINT");
+  }
   const { child, url } = await startView(home);
   try {
     const marks = [];
