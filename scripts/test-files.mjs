@@ -6,8 +6,9 @@ import { pathToFileURL } from "node:url";
 
 const TIMES = new URL("../test/file-times.json", import.meta.url);
 
-/** The compiled test files (`*.test.js`) under dir. */
+/** The compiled test files (`*.test.js`) under dir (or dir itself, a test file). */
 export function testFiles(dir) {
+  if (dir.endsWith(".test.js")) return [dir];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return testFiles(path);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs `node --test` on the compiled test files (`*.test.js`) under the given
-// dirs (default: dist/test). Node 20 given a directory also runs every module
+// dirs or files (default: dist/test). Node 20 given a directory also runs every module
 // under a `test/` folder as a test file (helpers, the stress harness), which
 // pads the count with "tests" that assert nothing; Node 20 takes no globs.
 // Extra `--` options (e.g. --test-concurrency=2) are passed to node.
@@ -26,5 +26,9 @@ if (!files.length) {
 }
 
 const env = { ...process.env, PATH: pathWithPythonFirst(process.env.PATH ?? "") };
+// Node reads and parses this CA bundle at every start (~80 ms of CPU for a
+// system bundle, as on this machine), in each of the runner's processes; no
+// test makes a TLS connection. The guild processes get their own env anyway.
+delete env.NODE_EXTRA_CA_CERTS;
 const result = spawnSync(process.execPath, ["--test", ...options, ...heaviestFirst(groupedFiles(files))], { stdio: "inherit", env });
 process.exit(result.status ?? 1);
