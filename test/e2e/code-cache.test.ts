@@ -111,6 +111,26 @@ describe("code cache of the command bundles", () => {
     listRuns();
   });
 
+  test("YAML is read through a bundle of its own, with its own cache: no node_modules needed", () => {
+    rmSync(join(install, "node_modules"));
+    const run = join(home, "runs", "aaaabbbbccccddddeeeeffff00001111");
+    writeFileSync(join(run, ".guild", "attrs", "flags"), "msg: hi\nsizes:\n- 1\n- 2\n");
+    const info = () => {
+      const r = spawnSync(process.execPath, [join(install, "bin", "guild.js"), "runs", "info"], {
+        cwd: tmp,
+        env: { PATH: process.env.PATH, HOME: tmp, XDG_CACHE_HOME: xdg, GUILD_HOME: home },
+        encoding: "utf8",
+      });
+      assert.deepEqual([r.stderr, r.status], ["", 0]);
+      assert.match(r.stdout, /^flags:\n  msg: hi\n  sizes:\n    - 1\n    - 2\n/m);
+    };
+    info();
+    const yamlCache = join(install, "dist", ".code-cache", "yaml.js.cache");
+    const before = stamp(yamlCache);
+    info();
+    assert.equal(stamp(yamlCache), before);
+  });
+
   test("NODE_DISABLE_COMPILE_CACHE=1 turns it off", () => {
     listRuns({ NODE_DISABLE_COMPILE_CACHE: "1" });
     assert.equal(existsSync(besides()), false);

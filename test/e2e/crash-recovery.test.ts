@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
-import { claimName, isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, runIds, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
+import { claimName, isAlive, killLeftovers, listedRuns, listedStatuses, lockPid, readAttrText, runDirsOf, runIds, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -77,7 +77,7 @@ describe("a queue killed with SIGKILL while running a run", () => {
     const [queueDir = ""] = runDirsOf(p.home, "queue");
     // Its gate (run/supervision.ts) takes the operation's group with the queue.
     await waitFor("the run's processes to end", () => !isAlive(op) && !isAlive(child));
-    assert.deepEqual([await statusOf(run), await statusOf(queueDir)], ["terminated", "terminated"]);
+    assert.deepEqual(await listedStatuses(g, [run, queueDir]), ["terminated", "terminated"]);
     assert.equal(readFileSync(join(run, ".guild", "output"), "utf8"), "ready\n");
     const again = await guild(["run", "--start", run, "seconds=0", "-y"], g);
     assert.equal(again.exitCode, 0, again.stderr);
@@ -132,7 +132,7 @@ describe("claims left by processes", () => {
     const op = await waitFor("the first trial's process", () => lockPid(first));
     const [batchDir = ""] = runDirsOf(p.home, "+");
     const others = runDirsOf(p.home, "work.py").filter((d) => d !== first);
-    const statuses = async () => Promise.all([batchDir, first, ...others].map(statusOf));
+    const statuses = () => listedStatuses(g, [batchDir, first, ...others]);
     // Its trials wait `pending`, held by the batch: no queue may take them.
     assert.deepEqual(await statuses(), ["running", "running", "pending", "pending"]);
     assert.doesNotMatch(await runOnceQueue(), /Starting staged run/);

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
-import { isAlive, killLeftovers, listedRuns, lockPid, readAttrText, runDirsOf, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
+import { isAlive, killLeftovers, listedRuns, listedStatuses, lockPid, readAttrText, runDirsOf, shortIdOf, signalPid, treePids } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -100,7 +100,7 @@ describe("queues and signals", () => {
     assert.equal(readAttrText(first, "exit_status"), "-15");
     assert.equal(readAttrText(queueDir, "exit_status"), "-15");
     assert.deepEqual(
-      [await statusOf(first), await statusOf(second), await statusOf(queueDir)],
+      await listedStatuses(g, [first, second, queueDir]),
       ["terminated", "staged", "terminated"],
     );
     assert.equal(queue.output().match(/Starting staged run/g)?.length, 1);
@@ -119,7 +119,7 @@ describe("queues and signals", () => {
     assert.equal(isAlive(child), false);
     const [queueDir = ""] = runDirsOf(p.home, "queue");
     assert.deepEqual(
-      [await statusOf(first), await statusOf(second), await statusOf(queueDir)],
+      await listedStatuses(g, [first, second, queueDir]),
       ["terminated", "completed", "completed"],
     );
     assert.match(queue.output(), /ERROR: \[queue\] \S+ \S+ [0-9a-f]{32} failed with exit code -15\n/);

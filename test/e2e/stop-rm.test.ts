@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { guild, type GuildEnv } from "../helpers/guild-cli.js";
 import { isAlive, killLeftovers, lockPid, statusesBySid } from "../helpers/runs.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, waitForAsync } from "../helpers/wait.js";
 
 interface Scene {
   p: TempProject;
@@ -35,7 +35,7 @@ async function inProject(body: (s: Scene) => Promise<void>): Promise<void> {
     await body({ p, g });
   } finally {
     killLeftovers(p.home);
-    await waitFor("runs to finish", async () => !Object.values(await statusesBySid(g)).includes("running"));
+    await waitForAsync("runs to finish", async () => !Object.values(await statusesBySid(g)).includes("running"));
     p.cleanup();
   }
 }
@@ -88,7 +88,7 @@ describe("guild runs stop", { concurrency: true }, () => {
       assert.equal(r.stderr, "");
       assert.equal(r.exitCode, 0);
       assert.ok(!isAlive(run.pid));
-      assert.equal(await waitFor("the run to read terminated", async () => (await statusOf(g, run.id)) === "terminated" || undefined), true);
+      assert.equal(await waitForAsync("the run to read terminated", async () => (await statusOf(g, run.id)) === "terminated" || undefined), true);
     }));
 
   test("--no-wait sends SIGTERM and returns without waiting for the run", () =>
@@ -110,7 +110,7 @@ describe("guild runs stop", { concurrency: true }, () => {
       const run = await startRunning(scene, "sleepy.py");
       const r = await guild(["runs", "stop", "-y", "-n"], g);
       assert.equal(r.exitCode, 0, r.stderr);
-      await waitFor("the run to read terminated", async () => (await statusOf(g, run.id)) === "terminated" || undefined);
+      await waitForAsync("the run to read terminated", async () => (await statusOf(g, run.id)) === "terminated" || undefined);
       assert.ok(!isAlive(run.pid));
     }));
 });

@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exitOf, GUILD_BIN, guild, guildEnv, type GuildEnv } from "../helpers/guild-cli.js";
-import { isAlive, lockPid, runDirsOf, treePids } from "../helpers/runs.js";
+import { isAlive, listedStatuses, lockPid, runDirsOf, treePids } from "../helpers/runs.js";
 import type { TempProject } from "../helpers/temp-project.js";
 import { lineCount, listedStatus, stageRun, useFaultProject } from "../helpers/fault-project.js";
 import { waitFor } from "../helpers/wait.js";
@@ -87,8 +87,7 @@ describe("the supervising guild dies", () => {
     killGroup(queue.child);
     await queue.exited;
     await waitFor("the batch's guild and its trial to stop", () => allDead([batchGuild, op, child]), 15_000);
-    assert.equal(await statusOf(batch), "terminated");
-    assert.equal(await statusOf(trial), "terminated");
+    assert.deepEqual(await listedStatuses(project.g, [batch, trial]), ["terminated", "terminated"]);
   });
 });
 
@@ -109,7 +108,7 @@ describe("exit codes after a signal", () => {
       // Every run that started reads terminated (a batch's later trials stay staged).
       const started = runDirsOf(p.home, args[1] === "queue" ? "queue" : "tree.py").filter((d) => args[1] === "queue" || treePids(d));
       assert.ok(started.length > 0);
-      for (const dir of started) assert.equal(await statusOf(dir), "terminated");
+      assert.deepEqual(await listedStatuses(project.g, started), started.map(() => "terminated"));
     });
   }
 });

@@ -32,6 +32,12 @@ export async function listedRuns(
     });
 }
 
+/** The status of each run dir as one `guild runs --all` lists them (undefined: not listed). */
+export async function listedStatuses(g: GuildEnv, runDirs: readonly string[]): Promise<(string | undefined)[]> {
+  const listed = await listedRuns(g);
+  return runDirs.map((dir) => listed.find((r) => r.sid === shortIdOf(dir))?.status);
+}
+
 /** Status of each listed run, by short id. */
 export async function statusesBySid(g: GuildEnv): Promise<Record<string, string>> {
   return Object.fromEntries((await listedRuns(g)).map((r) => [r.sid, r.status]));

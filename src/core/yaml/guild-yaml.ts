@@ -5,12 +5,12 @@
  * Values come back in the flag value model: floats as `PyFloat`, ints as
  * numbers, maps as plain objects with string keys, timestamps as strings.
  */
-import { createRequire } from "node:module";
 import type * as YamlModule from "yaml";
 import { nameMap, type FlagMap, type FlagValue } from "../flags/value.js";
 import { composeDocument } from "./compose.js";
 import { resolvePlainScalar, yamlError } from "./scalars.js";
 import { hasRejectedTab } from "./tabs.js";
+import { requireYaml } from "./yaml-module.js";
 
 export { dumpYaml, encodeYaml } from "./emitter.js";
 
@@ -95,6 +95,6 @@ let cachedModule: typeof YamlModule | undefined;
 
 // Loading the parser costs tens of milliseconds; pay it only when needed.
 function yamlModule(): typeof YamlModule {
-  cachedModule ??= createRequire(import.meta.url)("yaml") as typeof YamlModule;
+  cachedModule ??= requireYaml();
   return cachedModule;
 }
