@@ -31,15 +31,19 @@ const releasing = new Set<string>();
  * owner's by the next run made.
  */
 export function releaseNewRunTmpDir(home: string): void {
-  if (releasing.has(home)) return;
+  // One exit listener for every home this process made runs in.
+  if (!releasing.size) process.once("exit", releaseAll);
   releasing.add(home);
-  process.once("exit", () => {
+}
+
+function releaseAll(): void {
+  for (const home of releasing) {
     try {
       rmdirSync(newRunTmpDir(home));
     } catch {
       // Not empty or already gone: either way nothing to do.
     }
-  });
+  }
 }
 
 /** Once per process and home: removes what dead processes left in `tmp/`. */
