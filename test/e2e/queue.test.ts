@@ -59,6 +59,34 @@ describe("queue", () => {
     assert.match(await s.run(["runs"]), /\[2:~1~\]  fail\.py  <time>  staged     code=0\n/);
   });
 
+  test("run-once: a run removed while the queue works is passed over, one staged meanwhile is started", async () => {
+    const g = { cwd: p.cwd, home: p.home };
+    const gate = join(p.root, "gate");
+    const stage = async (...args: string[]) => {
+      const res = await guild(["run", ...args, "--stage", "-y"], g);
+      assert.equal(res.exitCode, 0, res.stderr);
+      return /staged as ([0-9a-f]{32})/.exec(res.stdout)?.[1] as string;
+    };
+    const first = await stage("gate.py", `gate=${gate}`);
+    const removed = await stage("fail.py", "code=1");
+    const outPath = join(p.root, "queue.out");
+    const fd = openSync(outPath, "w");
+    const queue = spawnGuild(["run", "queue", "run-once=yes", "-y"], g, fd);
+    const exited = exitOf(queue);
+    const output = () => readFileSync(outPath, "utf8");
+    // The queue has listed both and is running the first.
+    await waitFor("the first run to start", () => output().includes(`Starting staged run ${first}`));
+    assert.equal((await guild(["runs", "rm", "-y", removed], g)).exitCode, 0);
+    const later = await stage("fail.py", "code=0");
+    writeFileSync(gate, "");
+    assert.equal(await exited, 0);
+    closeSync(fd);
+    const starts = [...output().matchAll(/Starting staged run ([0-9a-f]{32})/g)].map((m) => m[1]);
+    assert.deepEqual(starts, [first, later]);
+    const list = (await guild(["runs"], g)).stdout;
+    assert.match(list, /^\[1:\w+\]  fail\.py  .*  completed  code=0\n\[2:\w+\]  gate\.py  .*  completed  gate=.*\n\[3:\w+\]  queue    .*  completed  poll-interval=10 run-once=yes wait-for-running=no\n$/);
+  });
+
   test("three queues started together start each of eight staged runs exactly once", async () => {
     const g = { cwd: p.cwd, home: p.home };
     const log = join(p.root, "starts.log");
