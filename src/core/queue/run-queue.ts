@@ -82,13 +82,14 @@ function claimNextRun(state: QueueState, ctx: Ctx): RunEntry | undefined {
   const staged = live.filter((r) => !state.unstartable.has(r.id) && isStagedNow(r));
   syncState(state, blocking, staged);
   state.candidates = staged;
-  return claimFirst(staged, state, blocking, true);
+  return claimFirst(staged, state, blocking);
 }
 
 /** Takes `candidates` (newest first) from the end until one is claimed. */
-function claimFirst(candidates: RunEntry[], state: QueueState, blocking: RunEntry[], checked = false): RunEntry | undefined {
+function claimFirst(candidates: RunEntry[], state: QueueState, blocking: RunEntry[]): RunEntry | undefined {
   for (let run = candidates.pop(); run; run = candidates.pop()) {
-    if (!checked && (state.unstartable.has(run.id) || !isStagedNow(run))) continue;
+    // Checked again at its turn (a stat): the listing may be many runs old.
+    if (state.unstartable.has(run.id) || !isStagedNow(run)) continue;
     if (gpuMismatch(run, state) || isWaiting(run, blocking, state)) continue;
     if (runClaims.claimStaged(run.dir) !== "claimed") continue;
     state.progress.setTotal(state.done + candidates.length + 1);
