@@ -28,7 +28,8 @@ if (!files.length) {
 const env = { ...process.env, PATH: pathWithPythonFirst(process.env.PATH ?? "") };
 // Node reads and parses this CA bundle at every start (~80 ms of CPU for a
 // system bundle, as on this machine), in each of the runner's processes; no
-// test makes a TLS connection. The guild processes get their own env anyway.
+// test makes a TLS connection. (The guild processes the tests start get a
+// minimal env of their own: guildEnv in test/helpers/guild-cli.ts.)
 delete env.NODE_EXTRA_CA_CERTS;
 const result = spawnSync(process.execPath, ["--test", ...options, ...heaviestFirst(groupedFiles(files))], { stdio: "inherit", env });
 process.exit(result.status ?? 1);
