@@ -52,7 +52,9 @@ export function createRun(req: NewRunRequest, ctx: Ctx): { id: string; dir: stri
   try {
     writeRunDir(tmp, { ...req, id }, ctx);
     moveRunDir(tmp, dir, ctx.home);
-    runClaims.keepNewRunClaim(dir);
+    // Only a run being started holds a claim to keep fresh; a staged one's
+    // token is its STAGED marker, and a proto has none.
+    if (req.state === "pending" || req.state === "starting") runClaims.keepNewRunClaim(dir);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     rethrowStoreWriteError(e, `create a run in '${ctx.home}'`);

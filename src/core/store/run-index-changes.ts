@@ -41,8 +41,15 @@ function logPath(home: string): string {
 
 function append(home: string, line: string): void {
   try {
-    mkdirSync(join(home, "cache"), { recursive: true });
-    appendFileSync(logPath(home), `${line}\n`);
+    try {
+      appendFileSync(logPath(home), `${line}\n`);
+    } catch (e) {
+      // `cache/` is made on first need, not checked before every append
+      // (a batch appends once per trial).
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      mkdirSync(join(home, "cache"), { recursive: true });
+      appendFileSync(logPath(home), `${line}\n`);
+    }
   } catch {
     // Without the note a reader lists runs/ again, or keeps a restarted
     // run's old place; never fatal.

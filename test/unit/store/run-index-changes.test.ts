@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHANGES_FILE, readChanges } from "../../../src/core/store/run-index-changes.js";
+import { CHANGES_FILE, moveRunDir, readChanges } from "../../../src/core/store/run-index-changes.js";
 
 function withLog(lines: string[], fn: (home: string) => void): void {
   const home = mkdtempSync(join(tmpdir(), "changes-"));
@@ -55,4 +55,23 @@ describe("readChanges", () => {
 
   test("a log shorter than the offset was reset", () =>
     withLog([A], (home) => assert.equal(readChanges(home, 1000, "1:5").reset, true)));
+});
+
+describe("moveRunDir", () => {
+  test("logs a move into a store that has no cache/ yet, making it", () => {
+    const home = mkdtempSync(join(tmpdir(), "changes-"));
+    try {
+      mkdirSync(join(home, "runs"));
+      mkdirSync(join(home, "new"));
+      moveRunDir(join(home, "new"), join(home, "runs", A), home);
+      const c = readChanges(home, 0, undefined);
+      assert.deepEqual([...c.added], [A]);
+      // The next move appends to the log the first one made.
+      mkdirSync(join(home, "new"));
+      moveRunDir(join(home, "new"), join(home, "runs", B), home);
+      assert.deepEqual([...readChanges(home, 0, undefined).added].sort(), [A, B]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });
