@@ -13,6 +13,7 @@ import type { CliIo } from "./commands/cli-io.js";
 import { COMMANDS, findCommand } from "./commands/registry.js";
 import { didYouMean } from "./core/util/closest-word.js";
 import { fsErrorMessage } from "./core/store/write-errors.js";
+import { writeStd } from "./core/util/std-streams.js";
 
 export type { CliIo };
 
@@ -125,26 +126,12 @@ function commanderExitCode(e: CommanderError, io: CliIo): number {
 }
 
 function defaultIo(): CliIo {
-  ignoreClosedPipes();
   return {
     exitCode: 0,
     globals: {},
     out: {
-      stdout: (chunk) => void process.stdout.write(chunk),
-      stderr: (chunk) => void process.stderr.write(chunk),
+      stdout: (chunk) => writeStd(1, chunk),
+      stderr: (chunk) => writeStd(2, chunk),
     },
   };
-}
-
-/**
- * A closed reader (`guild runs | head`, or the launcher of a background run
- * that has exited) must not crash us mid-run: writes to it are dropped and
- * the command carries on, so runs still record how they ended.
- */
-function ignoreClosedPipes(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code !== "EPIPE") throw e;
-    });
-  }
 }

@@ -4,14 +4,15 @@
  */
 export { formatColumns, formatRunsTable, opColumn } from "./core/runs/table.js";
 export { cutLine } from "./core/util/cut-line.js";
+import { isTerminal, stdStream, type StdFd } from "./core/util/std-streams.js";
 
 /**
  * The width tables are cut to: on a terminal, `COLUMNS` or the terminal's
  * width (Guild 0.9); in a pipe or a file, undefined: lines stay whole.
  */
-export function terminalWidth(env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream = process.stdout): number | undefined {
-  if (!stream.isTTY) return undefined;
+export function terminalWidth(env: NodeJS.ProcessEnv, fd: StdFd = 1): number | undefined {
+  if (!isTerminal(fd)) return undefined;
   const fromEnv = Number(env.COLUMNS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return stream.columns || 80;
+  return stdStream(fd).columns || 80;
 }

@@ -4,6 +4,7 @@
  * output goes. Nested runs (batch trials, steps, queued runs) get a context
  * whose `out` also records into the parent run's output.
  */
+import { writeStd } from "./util/std-streams.js";
 
 export interface Out {
   stdout(chunk: string | Uint8Array): void;
@@ -27,8 +28,8 @@ export function opCtx(ctx: Ctx, quiet: boolean | undefined): Ctx {
 
 export function processOut(): Out {
   return {
-    stdout: (chunk) => void process.stdout.write(chunk),
-    stderr: (chunk) => void process.stderr.write(chunk),
+    stdout: (chunk) => writeStd(1, chunk),
+    stderr: (chunk) => writeStd(2, chunk),
   };
 }
 

@@ -10,6 +10,7 @@
  */
 import type { Out } from "../context.js";
 import { dim } from "../util/ansi.js";
+import { isTerminal, stdStream } from "../util/std-streams.js";
 
 const ERASE_LINE = "\r\u001b[K";
 
@@ -19,7 +20,7 @@ let drawn = false;
 let atLineStart = true;
 
 export function statusLineSupported(env: NodeJS.ProcessEnv): boolean {
-  return process.stderr.isTTY === true && env.TERM !== "dumb";
+  return isTerminal(2) && env.TERM !== "dumb";
 }
 
 /** Adds a part to the status line; returns its id. */
@@ -52,22 +53,22 @@ export function statusLineOut(out: Out): Out {
     redraw();
   };
   return {
-    stdout: wrap((c) => out.stdout(c), () => process.stdout.isTTY === true),
+    stdout: wrap((c) => out.stdout(c), () => isTerminal(1)),
     stderr: wrap((c) => out.stderr(c), () => true),
   };
 }
 
 function redraw(): void {
   if (!atLineStart || !parts.size) return;
-  const width = Math.max((process.stderr.columns || 80) - 1, 10);
+  const width = Math.max((stdStream(2).columns || 80) - 1, 10);
   const text = [...parts.values()].join(" | ");
-  process.stderr.write(`${ERASE_LINE}${dim(text.length > width ? text.slice(0, width) : text)}`);
+  stdStream(2).write(`${ERASE_LINE}${dim(text.length > width ? text.slice(0, width) : text)}`);
   drawn = true;
 }
 
 function hide(): void {
   if (!drawn) return;
-  process.stderr.write(ERASE_LINE);
+  stdStream(2).write(ERASE_LINE);
   drawn = false;
 }
 

@@ -56,7 +56,7 @@ export async function testOutputScalars(opspec: string | undefined, input: strin
   const warn = (msg: string) => ctx.out.stderr(`WARNING: ${msg}\n`);
   const patterns = compilePatterns(Array.isArray(config) ? config : DEFAULT_OUTPUT_SCALARS, warn);
   const styled = (l: TestLine) =>
-    l.style === "dim" ? dim(l.text, process.stdout) : l.style === "yellow" ? yellow(l.text, process.stdout) : l.text;
+    l.style === "dim" ? dim(l.text, 1) : l.style === "yellow" ? yellow(l.text, 1) : l.text;
   for await (const line of inputLines(input, ctx)) {
     for (const l of testOutputLine(line, patterns)) ctx.out.stdout(`${styled(l)}\n`);
   }

@@ -1,0 +1,92 @@
+/**
+ * Writing to stdout and stderr without Node's stream objects where they are
+ * not terminals.
+ *
+ * Node makes `process.stdout` and `process.stderr` on first use, and making
+ * one loads `node:stream` and what it needs: 8–15 ms of CPU here at every
+ * start of a command whose output goes to a pipe, a file or /dev/null
+ * (scripts, tests, `| grep`), more than the work of `guild runs` itself.
+ * On Linux those streams write synchronously anyway, so writing straight
+ * to the descriptor keeps the order of everything written, whoever wrote
+ * it. A descriptor that may be a terminal (colour, widths) still gets
+ * Node's stream, as does any descriptor once a direct write failed with
+ * anything but EPIPE (a non-blocking pipe that is full, a full disk): the
+ * stream then deals with it as it always did.
+ *
+ * A closed reader (`guild runs | head`, or the launcher of a background
+ * run that has exited) must not crash us mid-run: writes to it are dropped
+ * and the command carries on, so runs still record how they ended.
+ */
+import { fstatSync, writeSync } from "node:fs";
+
+export type StdFd = 1 | 2;
+
+type Mode = "direct" | "stream" | "closed";
+
+const modes: Record<StdFd, Mode | undefined> = { 1: undefined, 2: undefined };
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/** Linux's major number of /dev/null, /dev/zero, /dev/full: never a terminal. */
+const MEMORY_DEVICES_MAJOR = 1;
+
+/**
+ * Whether `fd` is surely not a terminal, from one fstat: a pipe, a socket,
+ * a file or a memory device. A terminal is a character device; so is
+ * /dev/null, told apart by its device number.
+ */
+export function isPlainFd(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (st.isFIFO() || st.isSocket() || st.isFile()) return true;
+    return process.platform === "linux" && st.isCharacterDevice() && deviceMajor(st.rdev) === MEMORY_DEVICES_MAJOR;
+  } catch {
+    return false;
+  }
+}
+
+/** glibc's `major()` for Linux device numbers. */
+export function deviceMajor(rdev: number): number {
+  return ((rdev >>> 8) & 0xfff) | (Math.floor(rdev / 2 ** 32) & ~0xfff);
+}
+
+function modeOf(fd: StdFd): Mode {
+  return (modes[fd] ??= isPlainFd(fd) ? "direct" : "stream");
+}
+
+/** Node's stream for `fd`, made on first use, with closed readers' writes dropped. */
+export function stdStream(fd: StdFd): NodeJS.WriteStream {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+    });
+  }
+  return stream;
+}
+
+/** Whether `fd` is a terminal (without making its stream when it surely is not). */
+export function isTerminal(fd: StdFd): boolean {
+  return modeOf(fd) !== "direct" && modes[fd] !== "closed" && stdStream(fd).isTTY === true;
+}
+
+/** Writes `chunk` to stdout (1) or stderr (2); see the top of this file. */
+export function writeStd(fd: StdFd, chunk: string | Uint8Array): void {
+  const mode = modeOf(fd);
+  if (mode === "closed") return;
+  if (mode === "stream") {
+    stdStream(fd).write(chunk);
+    return;
+  }
+  let rest = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+  try {
+    while (rest.length > 0) rest = rest.subarray(writeSync(fd, rest));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EPIPE") {
+      modes[fd] = "closed";
+      return;
+    }
+    modes[fd] = "stream";
+    stdStream(fd).write(rest);
+  }
+}
