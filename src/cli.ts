@@ -13,11 +13,17 @@ import type { CliIo } from "./commands/cli-io.js";
 import { COMMANDS, findCommand } from "./commands/registry.js";
 import { didYouMean } from "./core/util/closest-word.js";
 import { fsErrorMessage } from "./core/store/write-errors.js";
-import { writeStd } from "./core/util/std-streams.js";
+import { stdWriteFailed, writeStd } from "./core/util/std-streams.js";
 
 export type { CliIo };
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const code = await runArgs(argv, io);
+  // Output that could not be written (`> file` on a full disk) fails a command that did its work.
+  return code === 0 && stdWriteFailed() ? 1 : code;
+}
+
+async function runArgs(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     // Guild's two-letter short options follow the command, which picks their meaning.
     const args = parseGlobalArgs(argv);

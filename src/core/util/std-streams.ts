@@ -13,11 +13,15 @@
  * anything but EPIPE (a non-blocking pipe that is full, a full disk): the
  * stream then deals with it as it always did.
  *
- * A closed reader (`guild runs | head`, or the launcher of a background
- * run that has exited) must not crash us mid-run: writes to it are dropped
- * and the command carries on, so runs still record how they ended.
+ * Output that cannot be written must not crash us mid-run either: writes
+ * to a closed reader (`guild runs | head`, or the launcher of a background
+ * run that has exited) are dropped and the command carries on, so runs
+ * still record how they ended. Any other failure (`> file` on a full disk)
+ * is said once on stderr, later writes are dropped too, and the command
+ * exits 1 once its work is done.
  */
 import { fstatSync, writeSync } from "node:fs";
+import { storeWriteReason } from "../store/write-errors.js";
 
 export type StdFd = 1 | 2;
 
@@ -25,6 +29,7 @@ type Mode = "direct" | "stream" | "closed";
 
 const modes: Record<StdFd, Mode | undefined> = { 1: undefined, 2: undefined };
 const guarded = new WeakSet<NodeJS.WriteStream>();
+let failed = false;
 
 /** Linux's major number of /dev/null, /dev/zero, /dev/full: never a terminal. */
 const MEMORY_DEVICES_MAJOR = 1;
@@ -58,9 +63,7 @@ export function stdStream(fd: StdFd): NodeJS.WriteStream {
   const stream = fd === 1 ? process.stdout : process.stderr;
   if (!guarded.has(stream)) {
     guarded.add(stream);
-    stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code !== "EPIPE") throw e;
-    });
+    stream.on("error", (e: NodeJS.ErrnoException) => giveUp(fd, e));
   }
   return stream;
 }
@@ -82,11 +85,26 @@ export function writeStd(fd: StdFd, chunk: string | Uint8Array): void {
   try {
     while (rest.length > 0) rest = rest.subarray(writeSync(fd, rest));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EPIPE") {
-      modes[fd] = "closed";
-      return;
-    }
+    // A non-blocking pipe that is full: Node's stream waits for room.
+    if ((e as NodeJS.ErrnoException).code !== "EAGAIN") return giveUp(fd, e);
     modes[fd] = "stream";
     stdStream(fd).write(rest);
   }
+}
+
+/** Whether some output could not be written for another reason than a closed reader. */
+export function stdWriteFailed(): boolean {
+  return failed;
+}
+
+/** Drops `fd`'s later output; says why unless its reader just went away. */
+function giveUp(fd: StdFd, e: unknown): void {
+  if (modes[fd] === "closed") return;
+  modes[fd] = "closed";
+  if ((e as NodeJS.ErrnoException).code === "EPIPE") return;
+  failed = true;
+  // For a failure reported after the command has returned its status.
+  process.exitCode = 1;
+  const reason = storeWriteReason(e) ?? (e as NodeJS.ErrnoException).code ?? String(e);
+  if (fd === 1) writeStd(2, `guild: cannot write to standard output: ${reason}\n`);
 }
