@@ -7,6 +7,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { inspect } from "node:util";
 import fc from "fast-check";
 import { flagDims, sampleDim } from "../../../src/core/batch/search-space.js";
 import { decodeValue, encodeValue } from "../../../src/core/batch/unit-space.js";
@@ -36,7 +37,8 @@ test("range text gives dimensions whose draws stay in range, or our own error", 
         for (let i = 0; i < 5; i++) {
           const v = sampleDim(dim, rng);
           const u = encodeValue(dim, v);
-          assert.ok(u !== undefined && u >= 0 && u <= 1, `${text}: ${String(v)} outside its range`);
+          // inspect, not String: a mapping value (`[$:]`) has no prototype to make a string with.
+          assert.ok(u !== undefined && u >= 0 && u <= 1, `${text}: ${inspect(v)} outside its range`);
           if (dim.kind !== "real") assert.deepEqual(decodeValue(dim, u), v);
           else if (isNumeric(v)) assert.ok(Math.abs(numericValue(decodeValue(dim, u) as number) - numericValue(v)) <= 1e-9 * Math.max(1, Math.abs(numericValue(v))));
         }
@@ -44,4 +46,11 @@ test("range text gives dimensions whose draws stay in range, or our own error", 
     }),
     { numRuns: 500 },
   );
+});
+
+test("a mapping as a choice (`[$:]`, found by fast-check seed -343588488) draws and decodes itself", () => {
+  const [only] = flagDims({ x: decodeFlagValue("[$:]").value });
+  assert.ok(only);
+  const v = sampleDim(only.dim, seededRandom(0));
+  assert.deepEqual(decodeValue(only.dim, encodeValue(only.dim, v) as number), v);
 });
