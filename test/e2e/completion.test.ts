@@ -33,7 +33,12 @@ describe("guild completion", () => {
   function bashComplete(line: string): string[] {
     const words = line.replace("|", "").split(" ");
     const program = `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}\n_guild_complete\nprintf '%s\\n' "\${COMPREPLY[@]}"\n`;
-    return execFileSync("bash", ["-c", program], { cwd: p.cwd, env: guildEnv(g), encoding: "utf8" }).split("\n").filter(Boolean);
+    // stdin not a socket (Node's default pipes are socketpairs): bash takes a
+    // socket on stdin for an ssh login and reads ~/.bashrc, which on a machine
+    // with pyenv runs `pyenv init` (~1 s of CPU) before each completion.
+    return execFileSync("bash", ["-c", program], { cwd: p.cwd, env: guildEnv(g), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
+      .split("\n")
+      .filter(Boolean);
   }
 
   test("commands, operations, imported flags, options and run ids, through bash", async () => {

@@ -4,10 +4,10 @@
  * half-made runs in `<home>/tmp`. Nothing is lost, nothing runs twice, and
  * `guild runs` tells the truth about each run.
  */
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { guild, startGuildIn, type GuildEnv } from "../helpers/guild-cli.js";
@@ -148,10 +148,28 @@ describe("claims left by processes", () => {
 });
 
 describe("LOCK files", () => {
-  async function finishedRun(): Promise<string> {
-    const res = await guild(["run", "work.py", "-y"], g);
+  // Each case starts from the same finished run: made once, then its home is
+  // copied back before each case (at the same path: a run records its
+  // project's path), where a `guild run` each cost ~0.3 s of CPU.
+  let made: TempProject;
+  let saved: string;
+  before(async () => {
+    made = tempProject("fixtures/projects/crash");
+    const res = await guild(["run", "work.py", "-y"], { cwd: made.cwd, home: made.home });
     assert.equal(res.exitCode, 0, res.stderr);
-    const [dir = ""] = runDirsOf(p.home, "work.py");
+    saved = join(made.root, "finished-home");
+    cpSync(made.home, saved, { recursive: true, preserveTimestamps: true });
+  });
+  after(() => made?.cleanup());
+  beforeEach(() => {
+    rmSync(made.home, { recursive: true, force: true });
+    cpSync(saved, made.home, { recursive: true, preserveTimestamps: true });
+    g = { cwd: made.cwd, home: made.home };
+  });
+  afterEach(() => killLeftovers(made.home));
+
+  function finishedRun(): string {
+    const [dir = ""] = runDirsOf(made.home, "work.py");
     rmSync(join(dir, ".guild", "attrs", "exit_status"));
     return dir;
   }
@@ -176,7 +194,7 @@ describe("LOCK files", () => {
   ];
   for (const [name, lock, want] of CASES) {
     test(name, LIMIT, async () => {
-      const dir = await finishedRun();
+      const dir = finishedRun();
       writeFileSync(join(dir, ".guild", "LOCK"), lock(otherLiveProcess()));
       assert.equal(await statusOf(dir), want);
       if (want !== "terminated") return;

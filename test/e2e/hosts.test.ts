@@ -43,8 +43,14 @@ function startGuildOn(host: string, args: readonly string[]): HostProcess {
 
 const onHost = (host: string) => (args: readonly string[], env: GuildEnv) => guildOn(host, args, env);
 
+/** The status of each run dir as one `guild runs --all` on `host` lists them. */
+async function statusesOn(host: string, dirs: readonly string[]): Promise<(string | undefined)[]> {
+  const listed = await listedRuns(g, onHost(host));
+  return dirs.map((dir) => listed.find((r) => r.sid === shortIdOf(dir))?.status);
+}
+
 async function statusOn(host: string, dir: string): Promise<string | undefined> {
-  return (await listedRuns(g, onHost(host))).find((r) => r.sid === shortIdOf(dir))?.status;
+  return (await statusesOn(host, [dir]))[0];
 }
 
 function lines(path: string): number {
@@ -101,11 +107,13 @@ describe("runs on other hosts", () => {
     const seq = () => Number(/seq=(\d+)/.exec(readFileSync(join(first, ".guild", "HEARTBEAT"), "utf8"))?.[1] ?? 0);
     const seq0 = seq();
     await waitFor("two leases to pass", () => seq() >= seq0 + 12);
-    for (const dir of waiting) assert.equal(await statusOn("host-b", dir), "pending");
+    // One listing shows every trial's status: one `guild runs` per look, not one per trial.
+    assert.deepEqual(await statusesOn("host-b", waiting), ["pending", "pending"]);
     a.killHost();
     await a.exited;
-    for (const dir of waiting) await waitForAsync("the trial to be staged", async () => (await statusOn("host-b", dir)) === "staged" || undefined);
-    await waitForAsync("the first trial to read terminated", async () => (await statusOn("host-b", first)) === "terminated" || undefined);
+    // Once staged or terminated, a trial stays so (no queue runs here): all three at once.
+    const settled = ["staged", "staged", "terminated"].join();
+    await waitForAsync("the trials to be staged and the first to read terminated", async () => (await statusesOn("host-b", [...waiting, first])).join() === settled || undefined);
     const drained = await guildOn("host-b", ["run", "queue", "run-once=yes", "-y"], g);
     assert.equal(drained.exitCode, 0, drained.stderr);
     for (const dir of waiting) assert.equal(lines(join(dir, "starts")), 1, dir);
