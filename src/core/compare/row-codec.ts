@@ -22,8 +22,11 @@ const PER_TAG = 10;
 type StoredDir = [string, FileKey[], string[], number[], [number, string][]];
 
 export interface StoredRow {
-  /** Stamped paths and their stamps (stamps.ts). */
-  p: string[];
+  /**
+   * Stamps (stamps.ts) of the row's stamped paths but its event files,
+   * which the cache file keeps apart (runs laid out alike share them):
+   * the event files' stamps are their keys in `e`.
+   */
   s: number[];
   /** Attributes (value-codec.ts). */
   a: Record<string, Encoded>;
@@ -34,7 +37,15 @@ export interface StoredRow {
   e: StoredDir[];
 }
 
-export function encodeRunData({ data, paths, stamps }: StampedRunData): StoredRow | undefined {
+/** A row to store and its stamped paths but the event files' (see StoredRow). */
+export interface EncodedRow {
+  head: string[];
+  row: StoredRow;
+}
+
+export function encodeRunData({ data, paths, stamps }: StampedRunData): EncodedRow | undefined {
+  const head = headLength(data, paths, stamps);
+  if (head === undefined) return undefined;
   const a: Record<string, Encoded> = {};
   for (const name of ROW_ATTRS) {
     if (!(name in data.attrs)) continue;
@@ -42,21 +53,40 @@ export function encodeRunData({ data, paths, stamps }: StampedRunData): StoredRo
     if (e === undefined) return undefined;
     a[name] = e;
   }
-  return {
-    p: paths,
-    s: stamps,
+  const row: StoredRow = {
+    s: stamps.slice(0, 2 * head),
     a,
     o: data.opref ? oprefFields(data.opref) : null,
     r: data.protoRef ? oprefFields(data.protoRef) : null,
     b: data.batch,
     e: data.eventDirs.map(storedDir),
   };
+  return { head: paths.slice(0, head), row };
+}
+
+/**
+ * How many of `paths` come before the event files, which run-data.ts
+ * stamps last, each with the stamp its key holds; undefined if they are
+ * not so (then the row is not stored).
+ */
+function headLength(data: RunData, paths: readonly string[], stamps: readonly number[]): number | undefined {
+  let i = paths.length - data.eventDirs.reduce((n, d) => n + d.files.length, 0);
+  if (i < 0 || stamps.length !== 2 * paths.length) return undefined;
+  const head = i;
+  for (const { prefix, files } of data.eventDirs) {
+    for (const [name, size, ctime] of files) {
+      if (paths[i] !== (prefix === "" ? name : `${prefix}/${name}`)) return undefined;
+      if (stamps[2 * i] !== ctime || stamps[2 * i + 1] !== size) return undefined;
+      i++;
+    }
+  }
+  return head;
 }
 
 /** Whether `v` has the stamps a stored row needs before they are checked. */
 export function isStoredRow(v: unknown): v is StoredRow {
   const row = v as StoredRow;
-  return typeof row === "object" && row !== null && Array.isArray(row.p) && Array.isArray(row.s);
+  return typeof row === "object" && row !== null && Array.isArray(row.s);
 }
 
 export function decodeRunData(row: StoredRow): RunData | undefined {
@@ -72,24 +102,6 @@ export function decodeRunData(row: StoredRow): RunData | undefined {
     // Anything but what encodeRunData writes: not a hit.
     return undefined;
   }
-}
-
-/**
- * The stamped paths of a row's event files, which come last in `p`
- * (run-data.ts stamps them last): the file keeps only the paths before them.
- */
-export function eventFilePaths(e: unknown): string[] | undefined {
-  if (!Array.isArray(e)) return undefined;
-  const out: string[] = [];
-  for (const dir of e as unknown[]) {
-    if (!Array.isArray(dir) || typeof dir[0] !== "string" || !Array.isArray(dir[1])) return undefined;
-    const prefix = dir[0];
-    for (const key of dir[1] as unknown[]) {
-      if (!isFileKey(key)) return undefined;
-      out.push(prefix === "" ? key[0] : `${prefix}/${key[0]}`);
-    }
-  }
-  return out;
 }
 
 function oprefFields(r: OpRef): string[] {

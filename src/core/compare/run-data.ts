@@ -19,7 +19,7 @@ import type { FlagValue } from "../flags/value.js";
 import { eventDirs, eventFileNames, summarizeDir, type ScalarSummary } from "../scalars/run-scalars.js";
 import { readAttr } from "../store/attrs.js";
 import { readOpref, type OpRef } from "../store/opref.js";
-import { MISSING, readStamp, type Stamp } from "./stamps.js";
+import { MISSING, readStamp, stampHolds, type Stamp } from "./stamps.js";
 
 /** The attributes a compare row shows (`.name` columns are read afresh). */
 export const ROW_ATTRS = ["flags", "label", "marked", "started", "stopped", "compare"] as const;
@@ -110,6 +110,15 @@ function eventDirData(
   const old = previous.find((d) => d.prefix === prefix);
   if (old && sameFiles(old.files, files)) return { prefix, files, summaries: old.summaries };
   return { prefix, files, summaries: summarizeDir(runDir, prefix, dir) };
+}
+
+/** Whether every event file still has the stamp its key was read with (the cache keeps no other). */
+export function eventFilesHold(runDir: string, dirs: readonly EventDirData[]): boolean {
+  for (const { prefix, files } of dirs) {
+    const base = prefix === "" ? runDir : `${runDir}/${prefix}`;
+    for (const [name, size, ctime] of files) if (!stampHolds(`${base}/${name}`, ctime, size)) return false;
+  }
+  return true;
 }
 
 function sameFiles(a: readonly FileKey[], b: readonly FileKey[]): boolean {
