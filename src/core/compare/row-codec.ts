@@ -93,7 +93,10 @@ export function decodeRunData(row: StoredRow): RunData | undefined {
   try {
     const attrs: Partial<Record<RowAttr, FlagValue>> = {};
     if (typeof row.a !== "object" || row.a === null) return undefined;
-    for (const name of ROW_ATTRS) if (Object.hasOwn(row.a, name)) attrs[name] = decodeValue(row.a[name]);
+    for (let i = 0; i < ROW_ATTRS.length; i++) {
+      const name = ROW_ATTRS[i] as RowAttr;
+      if (Object.hasOwn(row.a, name)) attrs[name] = decodeValue(row.a[name]);
+    }
     const opref = oprefOf(row.o);
     const protoRef = oprefOf(row.r);
     if (opref === false || protoRef === false || typeof row.b !== "boolean" || !Array.isArray(row.e)) return undefined;
@@ -111,8 +114,8 @@ function oprefFields(r: OpRef): string[] {
 function oprefOf(v: unknown): OpRef | undefined | false {
   if (v === null) return undefined;
   if (!Array.isArray(v) || v.length !== 5 || !v.every((f) => typeof f === "string")) return false;
-  const [pkgType, pkgName, pkgVersion, modelName, opName] = v as string[] as [string, string, string, string, string];
-  return { pkgType, pkgName, pkgVersion, modelName, opName };
+  const f = v as string[];
+  return { pkgType: f[0] as string, pkgName: f[1] as string, pkgVersion: f[2] as string, modelName: f[3] as string, opName: f[4] as string };
 }
 
 function storedDir(d: EventDirData): StoredDir {
@@ -130,7 +133,13 @@ function storedDir(d: EventDirData): StoredDir {
 
 function eventDirOf(v: unknown): EventDirData {
   if (!Array.isArray(v) || v.length !== 5) throw new Error("bad event dir");
-  const [prefix, files, tags, stored, nonFinite] = v as unknown[];
+  // Indexes, not destructuring (iterators), here and below: a call decodes
+  // this for every run it shows.
+  const prefix: unknown = v[0];
+  const files: unknown = v[1];
+  const tags: unknown = v[2];
+  const stored: unknown = v[3];
+  const nonFinite: unknown = v[4];
   if (typeof prefix !== "string" || !Array.isArray(files) || !files.every(isFileKey)) throw new Error("bad event dir");
   if (!Array.isArray(tags) || !Array.isArray(stored) || !Array.isArray(nonFinite)) throw new Error("bad event dir");
   if (stored.length !== tags.length * PER_TAG || !stored.every((n) => typeof n === "number")) throw new Error("bad numbers");
@@ -147,7 +156,8 @@ function eventDirOf(v: unknown): EventDirData {
     if (typeof tag !== "string") throw new Error("bad tag");
     const x = (i: number) => nums[t * PER_TAG + i] as number;
     const at = (i: number) => ({ value: x(i), step: x(i + 1) });
-    const [total, count] = [x(8), x(9)];
+    const total = x(8);
+    const count = x(9);
     return { prefix, tag, key: scalarKey(prefix, tag), first: at(0), last: at(2), min: at(4), max: at(6), avg: total / count, total, count };
   });
   return { prefix, files, summaries };

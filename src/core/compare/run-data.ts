@@ -114,9 +114,14 @@ function eventDirData(
 
 /** Whether every event file still has the stamp its key was read with (the cache keeps no other). */
 export function eventFilesHold(runDir: string, dirs: readonly EventDirData[]): boolean {
-  for (const { prefix, files } of dirs) {
+  // Indexes, not for-of and destructuring: this runs for every run shown.
+  for (let d = 0; d < dirs.length; d++) {
+    const { prefix, files } = dirs[d] as EventDirData;
     const base = prefix === "" ? runDir : `${runDir}/${prefix}`;
-    for (const [name, size, ctime] of files) if (!stampHolds(`${base}/${name}`, ctime, size)) return false;
+    for (let i = 0; i < files.length; i++) {
+      const key = files[i] as FileKey;
+      if (!stampHolds(`${base}/${key[0]}`, key[2], key[1])) return false;
+    }
   }
   return true;
 }
