@@ -35,10 +35,8 @@ export function openRowCache(home: string): RowCache {
   /** Runs of this call whose line stays as it is, and those read afresh. */
   const kept = new Set<string>();
   const fresh = new Map<string, EncodedRow>();
-  const visited = new Set<string>();
   return {
     dataFor(runDir) {
-      visited.add(runDir);
       const line = file.lines.get(runDir);
       const stored = line === undefined ? undefined : rowOfLine(line, file.paths);
       const old = stored && decodeRunData(stored.row);
@@ -61,9 +59,10 @@ export function openRowCache(home: string): RowCache {
       // runs keeps the rest); the runs of this call keep what they have now.
       const lines: string[] = [];
       for (const [dir, line] of file.lines) {
-        if (kept.has(dir) || (!visited.has(dir) && existsSync(dir))) lines.push(line);
+        if (!fresh.has(dir) && (kept.has(dir) || existsSync(dir))) lines.push(line);
       }
       // Kept lines index the paths as they were: new lists go after them.
+      // (A list no line uses any more stays: there are as many as run layouts.)
       const paths = [...file.paths];
       const index = new Map(paths.map((head, i) => [head.join("\0"), i]));
       for (const [dir, { head, row }] of fresh) {
