@@ -124,23 +124,32 @@ function colsSection(run: RunFacts, cols: readonly Col[]): Section {
 
 function opSection(run: RunFacts, allScalars: boolean): Section {
   if (run.compareCols) return colsSection(run, run.compareCols);
-  const names = sortSmall(Object.keys(run.flags), compareCodePoints);
-  const values = names.map((name) => run.flags[name] ?? null);
+  const flagNames = sortSmall(Object.keys(run.flags), compareCodePoints);
   // A tag may be logged under several prefixes; the first (sorted) is used.
   const firsts: ScalarSummary[] = [];
   for (let i = 0; i < run.scalars.length; i++) {
     const s = run.scalars[i] as ScalarSummary;
     if ((allScalars || !s.tag.startsWith("sys/")) && !firsts.some((f) => f.tag === s.tag)) firsts.push(s);
   }
-  if (!firsts.length) return { names, values };
   sortSmall(firsts, (a, b) => compareCodePoints(a.tag, b.tag));
+  // Flags, then `step` and the tags: the lists made at their size, not grown.
+  const n = flagNames.length;
+  const size = firsts.length ? n + 1 + firsts.length : n;
+  const names = new Array<string>(size);
+  const values = new Array<Cell>(size);
+  for (let i = 0; i < n; i++) {
+    const name = flagNames[i] as string;
+    names[i] = name;
+    values[i] = run.flags[name] ?? null;
+  }
+  if (!firsts.length) return { names, values };
   const stepOf = firsts.find((s) => s.tag === "loss") ?? (firsts[0] as ScalarSummary);
-  names.push("step");
-  values.push(stepOf.last.step);
+  names[n] = "step";
+  values[n] = stepOf.last.step;
   for (let i = 0; i < firsts.length; i++) {
     const s = firsts[i] as ScalarSummary;
-    names.push(s.tag);
-    values.push(float(s.last.value));
+    names[n + 1 + i] = s.tag;
+    values[n + 1 + i] = float(s.last.value);
   }
   return { names, values };
 }
