@@ -4,7 +4,7 @@
  * values, as Python's csv module writes them) and `--json` (ours).
  */
 import type { Cell, CompareTable } from "../core/compare/compare-table.js";
-import { formatFlagValue, pythonStr } from "../core/flags/encode.js";
+import { formatTruncatedFloat, pythonStr } from "../core/flags/encode.js";
 import { isFloat, type FlagValue } from "../core/flags/value.js";
 import { formatScalarValue } from "../core/scalars/info.js";
 import { formatColumns } from "../output.js";
@@ -24,7 +24,7 @@ export function formatCompareTable(t: CompareTable): string[] {
 
 export function formatCell(v: Cell): string {
   if (v === null) return "";
-  if (isFloat(v)) return formatFlagValue(v, { truncateFloats: FLOAT_DECIMALS });
+  if (isFloat(v)) return formatTruncatedFloat(v.value, FLOAT_DECIMALS);
   if (v === true) return "yes";
   if (v === false) return "no";
   return pythonStr(v);

@@ -19,7 +19,7 @@ describe("compare: row cache", () => {
   /** The first trial's own events, before a test replaces them. */
   let eventsOfA: Buffer;
   const g = () => ({ cwd: p.cwd, home: p.home, env: { TZ: "UTC" } });
-  const cacheFile = () => join(p.home, "cache", "compare-rows-v1.json");
+  const cacheFile = () => join(p.home, "cache", "compare-rows-v2.json");
   /** The table (`--csv -`) and every scalar of every run (`--print-scalars`). */
   const compare = async () => {
     let out = "";
@@ -157,6 +157,35 @@ describe("compare: row cache", () => {
     assert.equal(await compare(), good);
   });
 
+  test("damaged lines, a cut file and an older version's file are ignored", async () => {
+    const good = await compare();
+    const text = readFileSync(cacheFile(), "utf8");
+    const lines = text.split("\n");
+    assert.ok(lines.length > 4, "a line a run");
+    // Each run's line kept, its stamps holding, its contents not decoding.
+    const damaged = lines.map((line) => {
+      if (!line.startsWith('"')) return line;
+      const comma = line.endsWith(",") ? "," : "";
+      const keyEnd = line.indexOf('":');
+      const row = JSON.parse(line.slice(keyEnd + 2, line.length - comma.length)) as Record<string, unknown>;
+      return `${line.slice(0, keyEnd + 2)}${JSON.stringify({ ...row, a: { flags: ["m", "x", ["q"]] }, e: [["", [], ["loss"], [1, 2], [[0, "bad"]]]] })}${comma}`;
+    });
+    writeFileSync(cacheFile(), damaged.join("\n"));
+    const version = cacheVersion();
+    assert.equal(await compare(), good);
+    assert.notEqual(cacheVersion(), version, "the runs read again are cached again");
+    // A row's stamped paths pointing past the file's lists.
+    writeFileSync(cacheFile(), lines.map((l) => l.replace(/^("[^"]*":\{"p":)\d+/, (_, key: string) => `${key}9`)).join("\n"));
+    assert.equal(await compare(), good);
+    writeFileSync(cacheFile(), text.slice(0, text.length - 4));
+    assert.equal(await compare(), good);
+    // The same rows in the file an older version wrote: not read.
+    writeFileSync(cacheFile(), text.replace('{"version":2,', '{"version":1,'));
+    assert.equal(await compare(), good);
+    const runsOf = (t: string) => Object.keys((JSON.parse(t) as { runs: object }).runs).sort();
+    assert.deepEqual(runsOf(readFileSync(cacheFile(), "utf8")), runsOf(text), "written again, every run in it");
+  });
+
   test("a cache that cannot be read or written costs nothing but time", async () => {
     const good = await compare();
     rmSync(cacheFile());
@@ -222,7 +251,7 @@ describe("compare: row cache over the stores Guild AI wrote", () => {
       const store = extractStore(name);
       try {
         const g = { cwd: store.project, home: store.home, env: { TZ: "UTC" } };
-        const cacheFile = join(store.home, "cache", "compare-rows-v1.json");
+        const cacheFile = join(store.home, "cache", "compare-rows-v2.json");
         const compare = async () => {
           let out = "";
           for (const args of [["--csv", "-"], ["-t"], ["--print-scalars"]]) {

@@ -16,12 +16,13 @@ import { compareCodePoints } from "../yaml/emitter.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { readAttr } from "../store/attrs.js";
 import { formatTimestampUs } from "../util/time-format.js";
+import { sortSmall } from "../util/sort-small.js";
 import { readOpref } from "../store/opref.js";
 import { ColspecError, parseColspec, type Col } from "./colspec.js";
 import { compareTable, type CompareTable, type RunFacts, type TableOptions } from "./compare-table.js";
 import { opCompareReader } from "./op-compare.js";
 import { openRowCache } from "./row-cache.js";
-import type { RunData } from "./run-data.js";
+import type { EventDirData, RunData } from "./run-data.js";
 
 export interface CompareOptions extends Omit<TableOptions, "columns"> {
   specs: readonly string[];
@@ -81,9 +82,12 @@ function runFacts(row: RunRow, data: RunData, userHome: string): RunFacts {
 
 /** Every event directory's summaries, sorted by prefix then tag (as `runScalars`). */
 function runScalarsOf(data: RunData): ScalarSummary[] {
-  return data.eventDirs
-    .flatMap((d) => d.summaries)
-    .sort((a, b) => compareCodePoints(a.prefix, b.prefix) || compareCodePoints(a.tag, b.tag));
+  const all = data.eventDirs.length === 1 ? [...(data.eventDirs[0] as EventDirData).summaries] : data.eventDirs.flatMap((d) => d.summaries);
+  return sortSmall(all, byPrefixAndTag);
+}
+
+function byPrefixAndTag(a: ScalarSummary, b: ScalarSummary): number {
+  return compareCodePoints(a.prefix, b.prefix) || compareCodePoints(a.tag, b.tag);
 }
 
 /** A `.name` column: Guild's core attributes (index.CORE_ATTRS) formatted, others as stored. */
@@ -123,7 +127,9 @@ export function duration(status: string, started: unknown, stopped: unknown, now
   const end = status === "running" ? nowUs : typeof stopped === "number" ? stopped : undefined;
   if (end === undefined) return null;
   const secs = Math.floor((end - started) / 1_000_000);
-  const [h, m, s] = [Math.floor(secs / 3600), Math.floor((secs % 3600) / 60), secs % 60];
+  const h = Math.floor(secs / 3600);
+  const m = Math.floor((secs % 3600) / 60);
+  const s = secs % 60;
   return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 

@@ -10,6 +10,7 @@ import { float, isFloat, type FlagMap, type FlagValue } from "../flags/value.js"
 import { pythonStr } from "../flags/py-repr.js";
 import type { ScalarSummary } from "../scalars/run-scalars.js";
 import { compareCodePoints } from "../yaml/emitter.js";
+import { sortSmall } from "../util/sort-small.js";
 import { colValue, isFloat32Col } from "./col-values.js";
 import { colHeader, type Col } from "./colspec.js";
 
@@ -45,7 +46,17 @@ export interface CompareTable {
   scalarColumns: Set<string>;
 }
 
-type Section = [string, Cell][];
+/**
+ * A section's column names and its values (two lists, not a pair per
+ * cell: a table has thousands, and the core names are shared).
+ */
+interface Section {
+  names: readonly string[];
+  values: Cell[];
+}
+
+const CORE_NAMES = ["run", "operation", "started", "time", "status", "label"] as const;
+const RUN_ONLY = ["run"] as const;
 
 export interface TableOptions {
   allScalars: boolean;
@@ -61,82 +72,122 @@ export interface TableOptions {
 }
 
 export function compareTable(runs: readonly RunFacts[], o: TableOptions): CompareTable {
+  const cols = o.columns ?? [];
   const sections = runs.map((run) => ({
     run,
-    sections: [coreSection(run, o.skipCore === true), o.skipOpCols ? [] : opSection(run, o.allScalars), colsSection(run, o.columns ?? [])],
+    sections: [coreSection(run, o.skipCore === true), o.skipOpCols ? EMPTY : opSection(run, o.allScalars), colsSection(run, cols)],
   }));
   const names = new Set<string>();
-  for (let i = 0; i < 3; i++) for (const s of sections) for (const [name] of s.sections[i] ?? []) names.add(name);
+  // Index loops in this module: for-of makes an object a step until the
+  // code is optimized, and a table has thousands of cells.
+  for (let i = 0; i < 3; i++) {
+    for (let r = 0; r < sections.length; r++) {
+      const sectionNames = ((sections[r] as (typeof sections)[number]).sections[i] as Section).names;
+      for (let j = 0; j < sectionNames.length; j++) names.add(sectionNames[j] as string);
+    }
+  }
   const header = [...names];
   const columnOf = new Map(header.map((name, i) => [name, i]));
   const sorted = sortRuns(sections, o);
-  const rows = sorted.map(({ run, sections }) => ({ run, values: rowValues(sections, columnOf) }));
-  const specCols = [...(o.skipOpCols ? [] : runs.flatMap((r) => r.compareCols ?? [])), ...(o.columns ?? [])];
-  const scalarColumns = new Set([
-    ...runs.flatMap((r) => (r.compareCols ? [] : r.scalars.map((s) => s.tag))),
-    ...specCols.filter(isFloat32Col).map(colHeader),
-  ].filter((t) => names.has(t)));
+  const setBy = new Uint8Array(columnOf.size);
+  const rows = sorted.map(({ run, sections }) => ({ run, values: rowValues(sections, columnOf, setBy) }));
+  const scalarColumns = new Set<string>();
+  for (let r = 0; r < runs.length; r++) {
+    const { compareCols, scalars } = runs[r] as RunFacts;
+    if (compareCols) continue;
+    for (let i = 0; i < scalars.length; i++) {
+      const tag = (scalars[i] as ScalarSummary).tag;
+      if (names.has(tag)) scalarColumns.add(tag);
+    }
+  }
+  const specCols = [...(o.skipOpCols ? [] : runs.flatMap((r) => r.compareCols ?? [])), ...cols];
+  for (const col of specCols.filter(isFloat32Col)) if (names.has(colHeader(col))) scalarColumns.add(colHeader(col));
   return { header, rows: o.limit ? rows.slice(0, o.limit) : rows, scalarColumns };
 }
 
+const EMPTY: Section = { names: [], values: [] };
+
 function coreSection(run: RunFacts, runOnly: boolean): Section {
-  if (runOnly) return [["run", run.id.slice(0, 8)]];
-  return [
-    ["run", run.id.slice(0, 8)],
-    ["operation", run.opDesc],
-    ["started", run.started],
-    ["time", run.time],
-    ["status", run.status],
-    ["label", run.label],
-  ];
+  const id = run.id.slice(0, 8);
+  if (runOnly) return { names: RUN_ONLY, values: [id] };
+  return { names: CORE_NAMES, values: [id, run.opDesc, run.started, run.time, run.status, run.label] };
 }
 
+/** Each list of columns' names, made once (`-c` columns are the same list for every run). */
+const colNames = new WeakMap<readonly Col[], string[]>();
+
 function colsSection(run: RunFacts, cols: readonly Col[]): Section {
-  return cols.map((col) => [colHeader(col), colValue(col, run)]);
+  let names = colNames.get(cols);
+  if (!names) colNames.set(cols, (names = cols.map(colHeader)));
+  return { names, values: cols.map((col) => colValue(col, run)) };
 }
 
 function opSection(run: RunFacts, allScalars: boolean): Section {
   if (run.compareCols) return colsSection(run, run.compareCols);
-  const flags: Section = Object.keys(run.flags)
-    .sort(compareCodePoints)
-    .map((name) => [name, run.flags[name] ?? null]);
-  const shown = run.scalars.filter((s) => allScalars || !s.tag.startsWith("sys/"));
-  const tags = [...new Set(shown.map((s) => s.tag))].sort(compareCodePoints);
-  if (!tags.length) return flags;
+  const flagNames = sortSmall(Object.keys(run.flags), compareCodePoints);
   // A tag may be logged under several prefixes; the first (sorted) is used.
-  const byTag = (tag: string) => shown.find((s) => s.tag === tag);
-  const stepTag = tags.includes("loss") ? "loss" : (tags[0] as string);
-  const step: [string, Cell] = ["step", byTag(stepTag)?.last.step ?? null];
-  const values = tags.map((tag): [string, Cell] => {
-    const last = byTag(tag)?.last.value;
-    return [tag, last === undefined ? null : float(last)];
-  });
-  return [...flags, step, ...values];
+  const firsts: ScalarSummary[] = [];
+  for (let i = 0; i < run.scalars.length; i++) {
+    const s = run.scalars[i] as ScalarSummary;
+    if ((allScalars || !s.tag.startsWith("sys/")) && !firsts.some((f) => f.tag === s.tag)) firsts.push(s);
+  }
+  sortSmall(firsts, (a, b) => compareCodePoints(a.tag, b.tag));
+  // Flags, then `step` and the tags: the lists made at their size, not grown.
+  const n = flagNames.length;
+  const size = firsts.length ? n + 1 + firsts.length : n;
+  const names = new Array<string>(size);
+  const values = new Array<Cell>(size);
+  for (let i = 0; i < n; i++) {
+    const name = flagNames[i] as string;
+    names[i] = name;
+    values[i] = run.flags[name] ?? null;
+  }
+  if (!firsts.length) return { names, values };
+  const stepOf = firsts.find((s) => s.tag === "loss") ?? (firsts[0] as ScalarSummary);
+  names[n] = "step";
+  values[n] = stepOf.last.step;
+  for (let i = 0; i < firsts.length; i++) {
+    const s = firsts[i] as ScalarSummary;
+    names[n + 1 + i] = s.tag;
+    values[n + 1 + i] = float(s.last.value);
+  }
+  return { names, values };
 }
 
 /**
  * Within a section the first non-empty value of a name; a later section
  * overrides. (One pass, no lookups per cell: a table has thousands.)
+ * `setBy` is scratch space, a column's 1 + the section that set it.
  */
-function rowValues(sections: readonly Section[], columnOf: ReadonlyMap<string, number>): Cell[] {
+function rowValues(sections: readonly Section[], columnOf: ReadonlyMap<string, number>, setBy: Uint8Array): Cell[] {
   const values = new Array<Cell>(columnOf.size).fill(null);
-  /** Per column, 1 + the section that set it. */
-  const setBy = new Uint8Array(columnOf.size);
-  sections.forEach((section, s) => {
-    for (const [name, value] of section) {
-      const i = columnOf.get(name) as number;
+  setBy.fill(0);
+  for (let s = 0; s < sections.length; s++) {
+    const { names, values: sectionValues } = sections[s] as Section;
+    for (let j = 0; j < names.length; j++) {
+      const value = sectionValues[j] as Cell;
+      const i = columnOf.get(names[j] as string) as number;
       if (value === null || setBy[i] === s + 1) continue;
       values[i] = value;
       setBy[i] = s + 1;
     }
-  });
+  }
   return values;
+}
+
+/** The value of the first column named `col`, section by section (null if none). */
+function firstValue(sections: readonly Section[], col: string): Cell {
+  for (const { names, values } of sections) {
+    const i = names.indexOf(col);
+    if (i >= 0) return values[i] ?? null;
+  }
+  return null;
 }
 
 function sortRuns<T extends { sections: Section[] }>(items: T[], o: TableOptions): T[] {
   const col = o.minCol ?? o.maxCol;
   if (col === undefined) return items;
-  const key = (item: T): Cell => item.sections.flat().find(([n]) => n === col)?.[1] ?? null;
+  const key = (item: T): Cell => firstValue(item.sections, col);
   const max = o.minCol === undefined;
   // Empty values sort last either way, as in Guild.
   return [...items].sort((a, b) => {

@@ -5,7 +5,7 @@
  * answers undefined for anything it would not have written. Pure.
  */
 import type { OpRef } from "../store/opref.js";
-import { scalarKey } from "../scalars/run-scalars.js";
+import { scalarKey, type ScalarPoint, type ScalarSummary } from "../scalars/run-scalars.js";
 import type { FlagValue } from "../flags/value.js";
 import { ROW_ATTRS, type EventDirData, type FileKey, type RowAttr, type RunData, type StampedRunData } from "./run-data.js";
 import { decodeValue, encodeValue, type Encoded } from "./value-codec.js";
@@ -22,8 +22,11 @@ const PER_TAG = 10;
 type StoredDir = [string, FileKey[], string[], number[], [number, string][]];
 
 export interface StoredRow {
-  /** Stamped paths and their stamps (stamps.ts). */
-  p: string[];
+  /**
+   * Stamps (stamps.ts) of the row's stamped paths but its event files,
+   * which the cache file keeps apart (runs laid out alike share them):
+   * the event files' stamps are their keys in `e`.
+   */
   s: number[];
   /** Attributes (value-codec.ts). */
   a: Record<string, Encoded>;
@@ -34,7 +37,15 @@ export interface StoredRow {
   e: StoredDir[];
 }
 
-export function encodeRunData({ data, paths, stamps }: StampedRunData): StoredRow | undefined {
+/** A row to store and its stamped paths but the event files' (see StoredRow). */
+export interface EncodedRow {
+  head: string[];
+  row: StoredRow;
+}
+
+export function encodeRunData({ data, paths, stamps }: StampedRunData): EncodedRow | undefined {
+  const head = headLength(data, paths, stamps);
+  if (head === undefined) return undefined;
   const a: Record<string, Encoded> = {};
   for (const name of ROW_ATTRS) {
     if (!(name in data.attrs)) continue;
@@ -42,28 +53,50 @@ export function encodeRunData({ data, paths, stamps }: StampedRunData): StoredRo
     if (e === undefined) return undefined;
     a[name] = e;
   }
-  return {
-    p: paths,
-    s: stamps,
+  const row: StoredRow = {
+    s: stamps.slice(0, 2 * head),
     a,
     o: data.opref ? oprefFields(data.opref) : null,
     r: data.protoRef ? oprefFields(data.protoRef) : null,
     b: data.batch,
     e: data.eventDirs.map(storedDir),
   };
+  return { head: paths.slice(0, head), row };
+}
+
+/**
+ * How many of `paths` come before the event files, which run-data.ts
+ * stamps last, each with the stamp its key holds; undefined if they are
+ * not so (then the row is not stored).
+ */
+function headLength(data: RunData, paths: readonly string[], stamps: readonly number[]): number | undefined {
+  let i = paths.length - data.eventDirs.reduce((n, d) => n + d.files.length, 0);
+  if (i < 0 || stamps.length !== 2 * paths.length) return undefined;
+  const head = i;
+  for (const { prefix, files } of data.eventDirs) {
+    for (const [name, size, ctime] of files) {
+      if (paths[i] !== (prefix === "" ? name : `${prefix}/${name}`)) return undefined;
+      if (stamps[2 * i] !== ctime || stamps[2 * i + 1] !== size) return undefined;
+      i++;
+    }
+  }
+  return head;
 }
 
 /** Whether `v` has the stamps a stored row needs before they are checked. */
 export function isStoredRow(v: unknown): v is StoredRow {
   const row = v as StoredRow;
-  return typeof row === "object" && row !== null && Array.isArray(row.p) && Array.isArray(row.s);
+  return typeof row === "object" && row !== null && Array.isArray(row.s);
 }
 
 export function decodeRunData(row: StoredRow): RunData | undefined {
   try {
     const attrs: Partial<Record<RowAttr, FlagValue>> = {};
     if (typeof row.a !== "object" || row.a === null) return undefined;
-    for (const name of ROW_ATTRS) if (Object.hasOwn(row.a, name)) attrs[name] = decodeValue(row.a[name]);
+    for (let i = 0; i < ROW_ATTRS.length; i++) {
+      const name = ROW_ATTRS[i] as RowAttr;
+      if (Object.hasOwn(row.a, name)) attrs[name] = decodeValue(row.a[name]);
+    }
     const opref = oprefOf(row.o);
     const protoRef = oprefOf(row.r);
     if (opref === false || protoRef === false || typeof row.b !== "boolean" || !Array.isArray(row.e)) return undefined;
@@ -74,24 +107,6 @@ export function decodeRunData(row: StoredRow): RunData | undefined {
   }
 }
 
-/**
- * The stamped paths of a row's event files, which come last in `p`
- * (run-data.ts stamps them last): the file keeps only the paths before them.
- */
-export function eventFilePaths(e: unknown): string[] | undefined {
-  if (!Array.isArray(e)) return undefined;
-  const out: string[] = [];
-  for (const dir of e as unknown[]) {
-    if (!Array.isArray(dir) || typeof dir[0] !== "string" || !Array.isArray(dir[1])) return undefined;
-    const prefix = dir[0];
-    for (const key of dir[1] as unknown[]) {
-      if (!isFileKey(key)) return undefined;
-      out.push(prefix === "" ? key[0] : `${prefix}/${key[0]}`);
-    }
-  }
-  return out;
-}
-
 function oprefFields(r: OpRef): string[] {
   return [r.pkgType, r.pkgName, r.pkgVersion, r.modelName, r.opName];
 }
@@ -99,8 +114,8 @@ function oprefFields(r: OpRef): string[] {
 function oprefOf(v: unknown): OpRef | undefined | false {
   if (v === null) return undefined;
   if (!Array.isArray(v) || v.length !== 5 || !v.every((f) => typeof f === "string")) return false;
-  const [pkgType, pkgName, pkgVersion, modelName, opName] = v as string[] as [string, string, string, string, string];
-  return { pkgType, pkgName, pkgVersion, modelName, opName };
+  const f = v as string[];
+  return { pkgType: f[0] as string, pkgName: f[1] as string, pkgVersion: f[2] as string, modelName: f[3] as string, opName: f[4] as string };
 }
 
 function storedDir(d: EventDirData): StoredDir {
@@ -118,7 +133,13 @@ function storedDir(d: EventDirData): StoredDir {
 
 function eventDirOf(v: unknown): EventDirData {
   if (!Array.isArray(v) || v.length !== 5) throw new Error("bad event dir");
-  const [prefix, files, tags, stored, nonFinite] = v as unknown[];
+  // Indexes, not destructuring (iterators), here and below: a call decodes
+  // this for every run it shows.
+  const prefix: unknown = v[0];
+  const files: unknown = v[1];
+  const tags: unknown = v[2];
+  const stored: unknown = v[3];
+  const nonFinite: unknown = v[4];
   if (typeof prefix !== "string" || !Array.isArray(files) || !files.every(isFileKey)) throw new Error("bad event dir");
   if (!Array.isArray(tags) || !Array.isArray(stored) || !Array.isArray(nonFinite)) throw new Error("bad event dir");
   if (stored.length !== tags.length * PER_TAG || !stored.every((n) => typeof n === "number")) throw new Error("bad numbers");
@@ -131,14 +152,61 @@ function eventDirOf(v: unknown): EventDirData {
       nums[i] = Number(text);
     }
   }
-  const summaries = (tags as unknown[]).map((tag, t) => {
+  const summaries = (tags as unknown[]).map((tag, t): ScalarSummary => {
     if (typeof tag !== "string") throw new Error("bad tag");
-    const x = (i: number) => nums[t * PER_TAG + i] as number;
-    const at = (i: number) => ({ value: x(i), step: x(i + 1) });
-    const [total, count] = [x(8), x(9)];
-    return { prefix, tag, key: scalarKey(prefix, tag), first: at(0), last: at(2), min: at(4), max: at(6), avg: total / count, total, count };
+    return new StoredSummary(prefix, tag, nums, t * PER_TAG);
   });
   return { prefix, files, summaries };
+}
+
+/**
+ * A summary decoded from a row: its numbers stay in the row's array (one
+ * unboxed array of doubles) and are read when asked for. Made eagerly, the
+ * summaries of a 1,000-run store were ~30,000 objects and boxed numbers
+ * kept alive to the end of a call, which every scavenge copied; a table
+ * reads only `last` of most. (A class for its getters, shared by all.)
+ */
+class StoredSummary implements ScalarSummary {
+  readonly prefix: string;
+  readonly tag: string;
+  private readonly nums: readonly number[];
+  private readonly at: number;
+
+  constructor(prefix: string, tag: string, nums: readonly number[], at: number) {
+    this.prefix = prefix;
+    this.tag = tag;
+    this.nums = nums;
+    this.at = at;
+  }
+
+  get key(): string {
+    return scalarKey(this.prefix, this.tag);
+  }
+  get first(): ScalarPoint {
+    return this.point(0);
+  }
+  get last(): ScalarPoint {
+    return this.point(2);
+  }
+  get min(): ScalarPoint {
+    return this.point(4);
+  }
+  get max(): ScalarPoint {
+    return this.point(6);
+  }
+  get total(): number {
+    return this.nums[this.at + 8] as number;
+  }
+  get count(): number {
+    return this.nums[this.at + 9] as number;
+  }
+  get avg(): number {
+    return this.total / this.count;
+  }
+
+  private point(i: number): ScalarPoint {
+    return { value: this.nums[this.at + i] as number, step: this.nums[this.at + i + 1] as number };
+  }
 }
 
 function isFileKey(k: unknown): k is FileKey {

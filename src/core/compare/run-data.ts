@@ -19,7 +19,7 @@ import type { FlagValue } from "../flags/value.js";
 import { eventDirs, eventFileNames, summarizeDir, type ScalarSummary } from "../scalars/run-scalars.js";
 import { readAttr } from "../store/attrs.js";
 import { readOpref, type OpRef } from "../store/opref.js";
-import { MISSING, readStamp, type Stamp } from "./stamps.js";
+import { MISSING, readStamp, stampHolds, type Stamp } from "./stamps.js";
 
 /** The attributes a compare row shows (`.name` columns are read afresh). */
 export const ROW_ATTRS = ["flags", "label", "marked", "started", "stopped", "compare"] as const;
@@ -62,8 +62,8 @@ export function readRunData(runDir: string, previous: readonly EventDirData[] = 
   const seen = new Map<string, Stamp>();
   /**
    * Stamps a path once; a missing attribute is left out (see above). Event
-   * files are stamped last, each even if seen (a link), as the row cache
-   * makes their paths again from the event directories (row-codec.ts).
+   * files are stamped last, each even if seen (a link): the row cache
+   * keeps their stamps as their keys (row-codec.ts, eventFilesHold).
    */
   const stamp = (rel: string, keepMissing = true, again = false): Stamp => {
     let st = seen.get(rel);
@@ -110,6 +110,20 @@ function eventDirData(
   const old = previous.find((d) => d.prefix === prefix);
   if (old && sameFiles(old.files, files)) return { prefix, files, summaries: old.summaries };
   return { prefix, files, summaries: summarizeDir(runDir, prefix, dir) };
+}
+
+/** Whether every event file still has the stamp its key was read with (the cache keeps no other). */
+export function eventFilesHold(runDir: string, dirs: readonly EventDirData[]): boolean {
+  // Indexes, not for-of and destructuring: this runs for every run shown.
+  for (let d = 0; d < dirs.length; d++) {
+    const { prefix, files } = dirs[d] as EventDirData;
+    const base = prefix === "" ? runDir : `${runDir}/${prefix}`;
+    for (let i = 0; i < files.length; i++) {
+      const key = files[i] as FileKey;
+      if (!stampHolds(`${base}/${key[0]}`, key[2], key[1])) return false;
+    }
+  }
+  return true;
 }
 
 function sameFiles(a: readonly FileKey[], b: readonly FileKey[]): boolean {

@@ -15,7 +15,7 @@
  * kept only when every stamp it rests on is `SETTLE_MS` older than the time
  * its reading began (`isSettled`); a younger one is read again next time.
  */
-import { ctimeAndSize } from "../store/ctime.js";
+import { ctimeAndSize, hasCtimeAndSize } from "../store/ctime.js";
 
 /** change time (ms) and size; `MISSING` twice when the path is not there. */
 export type Stamp = [ctimeMs: number, size: number];
@@ -36,10 +36,14 @@ export function stampsHold(runDir: string, paths: readonly string[], stamps: rea
   if (stamps.length !== paths.length * 2) return false;
   for (let i = 0; i < paths.length; i++) {
     const rel = paths[i] as string;
-    const [ctime, size] = readStamp(rel === "" ? runDir : `${runDir}/${rel}`);
-    if (ctime !== stamps[2 * i] || size !== stamps[2 * i + 1]) return false;
+    if (!stampHolds(rel === "" ? runDir : `${runDir}/${rel}`, stamps[2 * i] as number, stamps[2 * i + 1] as number)) return false;
   }
   return true;
+}
+
+/** Whether `path` still has the stamp `ctime`, `size` (`MISSING` twice: still missing). */
+export function stampHolds(path: string, ctime: number, size: number): boolean {
+  return hasCtimeAndSize(path, ctime, size) ?? (ctime === MISSING && size === MISSING);
 }
 
 /** Whether stamps taken from `startedMs` on can be trusted (see above). */

@@ -47,15 +47,16 @@ function isPlainMap(v: object): boolean {
 export function decodeValue(e: unknown): FlagValue {
   if (e === null || typeof e === "boolean" || typeof e === "number" || typeof e === "string") return e;
   if (!Array.isArray(e)) throw new NotEncodable();
-  const [tag, ...rest] = e as unknown[];
-  if (tag === "f" && rest.length === 1) return float(numberOf(rest[0]));
-  if (tag === "l") return rest.map(decodeValue);
-  if (tag === "m" && rest.length % 2 === 0) {
+  // Indexes, not destructuring: a row cache decodes thousands of these.
+  const tag: unknown = e[0];
+  if (tag === "f" && e.length === 2) return float(numberOf(e[1]));
+  if (tag === "l") return e.slice(1).map(decodeValue);
+  if (tag === "m" && e.length % 2 === 1) {
     const map = Object.create(null) as Record<string, FlagValue>;
-    for (let i = 0; i < rest.length; i += 2) {
-      const key = rest[i];
+    for (let i = 1; i < e.length; i += 2) {
+      const key: unknown = e[i];
       if (typeof key !== "string") throw new NotEncodable();
-      map[key] = decodeValue(rest[i + 1]);
+      map[key] = decodeValue(e[i + 1]);
     }
     return map;
   }

@@ -40,11 +40,10 @@ export interface FormatOptions {
 
 /** The VALUE of `NAME=VALUE`: display encoding, repr-quoted when it holds a space. */
 export function formatFlagValue(v: FlagValue, options: FormatOptions = {}): string {
-  let formatted = encodeFlagValue(v);
   if (options.truncateFloats && isFloat(v)) {
-    const decimals = options.truncateFloats === true ? LABEL_FLOAT_DECIMALS : options.truncateFloats;
-    formatted = truncateFloatText(formatted, decimals);
+    return formatTruncatedFloat(v.value, options.truncateFloats === true ? LABEL_FLOAT_DECIMALS : options.truncateFloats);
   }
+  let formatted = encodeFlagValue(v);
   if (options.shortenPaths && typeof v === "string" && isExistingPath(v)) formatted = shortenPath(v, LABEL_PATH_LEN);
   // Quoted so a label or trial line still reads as one assignment per value.
   const needsQuote = typeof v === "string" && formatted.includes(" ") && !"'\"".includes(formatted[0] ?? "'");
@@ -88,10 +87,32 @@ export function encodeFlagEnv(v: FlagValue): string {
 }
 
 // Cuts every run of decimals (in `1.2345678e-05` only the `.2345678`) without rounding.
+/** A float's display spelling with its decimals cut (not rounded) to `decimals`: `0.333333`. */
+export function formatTruncatedFloat(x: number, decimals: number): string {
+  return truncateFloatText(yamlFloatRepr(x), decimals);
+}
+
+/** Each run of digits after a dot cut to `decimals`. */
 function truncateFloatText(s: string, decimals: number): string {
-  // Called for every float of a compare table: most have no long decimals.
-  if (!s.includes(".")) return s;
-  return s.replace(/\.[0-9]+/g, (part) => (part.length > decimals + 1 ? part.slice(0, decimals + 1) : part));
+  // Called for every float of a compare table: a scan, not a regex replace.
+  let dot = s.indexOf(".");
+  if (dot < 0) return s;
+  let out = "";
+  let from = 0;
+  while (dot >= 0) {
+    let end = dot + 1;
+    while (end < s.length && isDigit(s.charCodeAt(end))) end++;
+    if (end - dot - 1 > decimals) {
+      out += s.slice(from, dot + 1 + decimals);
+      from = end;
+    }
+    dot = s.indexOf(".", end);
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 // Guild shortens only values that contain a path separator and exist.

@@ -169,6 +169,23 @@ function representScalar(value: unknown): { text: string; isString: boolean } {
 /** Python's string order (by code point), which differs from JS sort for astral chars. */
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
+  // Code units order as code points do unless one of the first pair that
+  // differs is a surrogate. (No iterator here: compare sorts thousands.)
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    return isSurrogate(x) || isSurrogate(y) ? compareByCodePoint(a, b) : x - y;
+  }
+  return a.length - b.length;
+}
+
+function isSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdfff;
+}
+
+function compareByCodePoint(a: string, b: string): number {
   const ai = a[Symbol.iterator]();
   const bi = b[Symbol.iterator]();
   for (;;) {

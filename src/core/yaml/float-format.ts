@@ -12,10 +12,18 @@ export function pyFloatRepr(x: number): string {
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const abs = Math.abs(x);
+  // Where both spell a number without an exponent (JS from 1e-7 to 1e21,
+  // Python from 1e-4 to 1e16), String() has the same shortest digits: only
+  // Python's ".0" on a whole number differs. (Compare formats thousands.)
+  if (abs >= 1e-4 && abs < 1e16) {
+    const s = String(x);
+    return s.includes(".") ? s : `${s}.0`;
+  }
   const sign = x < 0 ? "-" : "";
   // toExponential() without an argument gives the shortest digits that round-trip,
   // the same digits Python's repr chooses.
-  const [mantissa = "", expText = "0"] = Math.abs(x).toExponential().split("e");
+  const [mantissa = "", expText = "0"] = abs.toExponential().split("e");
   const digits = mantissa.replace(".", "");
   const exp = Number(expText);
   if (exp < -4 || exp >= 16) return sign + exponentForm(digits, exp);
