@@ -5,7 +5,7 @@
  * answers undefined for anything it would not have written. Pure.
  */
 import type { OpRef } from "../store/opref.js";
-import { scalarKey, type ScalarPoint, type ScalarSummary } from "../scalars/run-scalars.js";
+import { scalarKey } from "../scalars/run-scalars.js";
 import type { FlagValue } from "../flags/value.js";
 import { ROW_ATTRS, type EventDirData, type FileKey, type RowAttr, type RunData, type StampedRunData } from "./run-data.js";
 import { decodeValue, encodeValue, type Encoded } from "./value-codec.js";
@@ -152,61 +152,15 @@ function eventDirOf(v: unknown): EventDirData {
       nums[i] = Number(text);
     }
   }
-  const summaries = (tags as unknown[]).map((tag, t): ScalarSummary => {
+  const summaries = (tags as unknown[]).map((tag, t) => {
     if (typeof tag !== "string") throw new Error("bad tag");
-    return new StoredSummary(prefix, tag, nums, t * PER_TAG);
+    const x = (i: number) => nums[t * PER_TAG + i] as number;
+    const at = (i: number) => ({ value: x(i), step: x(i + 1) });
+    const total = x(8);
+    const count = x(9);
+    return { prefix, tag, key: scalarKey(prefix, tag), first: at(0), last: at(2), min: at(4), max: at(6), avg: total / count, total, count };
   });
   return { prefix, files, summaries };
-}
-
-/**
- * A summary decoded from a row: its numbers stay in the row's array (one
- * unboxed array of doubles) and are read when asked for. Made eagerly, the
- * summaries of a 1,000-run store were ~30,000 objects and boxed numbers
- * kept alive to the end of a call, which every scavenge copied; a table
- * reads only `last` of most. (A class for its getters, shared by all.)
- */
-class StoredSummary implements ScalarSummary {
-  readonly prefix: string;
-  readonly tag: string;
-  private readonly nums: readonly number[];
-  private readonly at: number;
-
-  constructor(prefix: string, tag: string, nums: readonly number[], at: number) {
-    this.prefix = prefix;
-    this.tag = tag;
-    this.nums = nums;
-    this.at = at;
-  }
-
-  get key(): string {
-    return scalarKey(this.prefix, this.tag);
-  }
-  get first(): ScalarPoint {
-    return this.point(0);
-  }
-  get last(): ScalarPoint {
-    return this.point(2);
-  }
-  get min(): ScalarPoint {
-    return this.point(4);
-  }
-  get max(): ScalarPoint {
-    return this.point(6);
-  }
-  get total(): number {
-    return this.nums[this.at + 8] as number;
-  }
-  get count(): number {
-    return this.nums[this.at + 9] as number;
-  }
-  get avg(): number {
-    return this.total / this.count;
-  }
-
-  private point(i: number): ScalarPoint {
-    return { value: this.nums[this.at + i] as number, step: this.nums[this.at + i + 1] as number };
-  }
 }
 
 function isFileKey(k: unknown): k is FileKey {

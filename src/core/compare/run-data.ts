@@ -62,8 +62,8 @@ export function readRunData(runDir: string, previous: readonly EventDirData[] = 
   const seen = new Map<string, Stamp>();
   /**
    * Stamps a path once; a missing attribute is left out (see above). Event
-   * files are stamped last, each even if seen (a link): the row cache
-   * keeps their stamps as their keys (row-codec.ts, eventFilesHold).
+   * files are stamped last, each even if seen (a link), as the row cache
+   * makes their paths again from the event directories (row-codec.ts).
    */
   const stamp = (rel: string, keepMissing = true, again = false): Stamp => {
     let st = seen.get(rel);
