@@ -3,7 +3,10 @@
 // dirs or files (default: dist/test). Node 20 given a directory also runs every module
 // under a `test/` folder as a test file (helpers, the stress harness), which
 // pads the count with "tests" that assert nothing; Node 20 takes no globs.
-// Extra `--` options (e.g. --test-concurrency=2) are passed to node.
+// Extra `--` options (e.g. --test-concurrency=3) are passed to node. npm test
+// runs three files at once on this 2-core machine: run alone, the e2e and
+// fault files wait (sleeps, leases, process starts) about a third of their
+// wall time, and a third file fills those waits.
 //
 // The unit tests (files under a `unit/` dir) run in one process: each test
 // file is otherwise a Node process of its own, and starting and loading one
