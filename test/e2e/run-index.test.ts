@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { guild } from "../helpers/guild-cli.js";
 import { extractStore } from "../helpers/guild-stores.js";
@@ -104,5 +104,53 @@ describe("run index", () => {
     } finally {
       store.cleanup();
     }
+  });
+});
+
+/**
+ * A listing reads the index's first records with its header and the rest
+ * only as asked (run-index-file.ts): a store past that head lists as a
+ * whole read does, and runs changed past it are still seen.
+ */
+describe("run index past its head", () => {
+  let p: TempProject;
+  const g = () => ({ cwd: p.cwd, home: p.home, env: { TZ: "UTC" } });
+  const TRIALS = 400;
+  const runs = async (...args: string[]) => {
+    const r = await guild(["runs", ...args], g());
+    assert.equal(r.exitCode, 0, r.stderr);
+    return r.stdout;
+  };
+
+  before(async () => {
+    p = tempProject("fixtures/projects/queue");
+    const codes = Array.from({ length: TRIALS }, (_, i) => i).join(",");
+    assert.equal((await guild(["run", "fail.py", `code=[${codes}]`, "--stage-trials", "-y", "-q"], g())).exitCode, 0);
+  });
+  after(() => p.cleanup());
+
+  test("the newest rows, every row and a filter list as without the index", async () => {
+    for (const args of [[], ["--all"], ["--all", "--staged"], ["--all", "-Fo", "fail.py"]]) {
+      // Listed with no index (runs/ read, the index written), then from the index.
+      rmSync(join(p.home, "cache"), { recursive: true, force: true });
+      const expected = await runs(...args);
+      // The index covers more than its head reads (16 KiB, ~170 records).
+      assert.ok(statSync(join(p.home, "cache", "runs-index-v4")).size > 32 * 1024);
+      assert.equal(await runs(...args), expected, args.join(" "));
+      if (args[0] === "--all" && args.length === 1) assert.equal(expected.trim().split("\n").length, TRIALS + 1);
+    }
+  });
+
+  test("a run past the head that finished behind the index's back shows its status", async () => {
+    await runs("--all");
+    const rows = (await runs("--all")).trim().split("\n");
+    const deep = /^\[\d+:([0-9a-f]{8})\]/.exec(rows[300] as string)?.[1] as string;
+    const id = readdirSync(join(p.home, "runs")).find((r) => r.startsWith(deep)) as string;
+    rmSync(join(p.home, "runs", id, ".guild", "STAGED"));
+    writeFileSync(join(p.home, "runs", id, ".guild", "attrs", "exit_status"), "3\n");
+    const after = await runs("--all");
+    const row = after.split("\n").find((l) => l.includes(deep)) as string;
+    assert.match(row, /\berror\b/);
+    assert.equal((await runs("--all", "--staged")).trim().split("\n").length, TRIALS - 1);
   });
 });

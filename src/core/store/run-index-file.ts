@@ -44,13 +44,50 @@ export interface IndexData {
   liveIds: string[];
   /** Distinct opref lines, numbered by the records' op field. */
   ops: string[];
-  /** The records, newest first: `finalCount` of them from `bodyOffset`. */
-  body: Buffer;
-  bodyOffset: number;
+  /** How many records there are, newest first (read through `records`). */
   finalCount: number;
+  records: RecordBytes;
 }
 
+/**
+ * Where the records' bytes are: those read with the header (`head`, from
+ * `headOffset`), pages read when a record past them is asked for, or all
+ * of them once a caller needs every record. A listing of 20 runs of
+ * 100,000 reads its 20 records, not 9 MB: fresh memory costs a page fault
+ * for every 4 KiB touched, ~14 µs each on some VMs, more than the listing.
+ */
+export interface RecordBytes {
+  head: Buffer;
+  headOffset: number;
+  /** Records in `head`. */
+  headCount: number;
+  /** Page p: records `headCount + p * PAGE_RECORDS` on. */
+  pages: Map<number, Buffer>;
+  /** Every record from the first, once read. */
+  all: Buffer | undefined;
+  /** Reads `length` bytes of the file at `position`; undefined when the head is the whole file. */
+  read: ((position: number, length: number) => Buffer) | undefined;
+  /** File offset of the first record. */
+  bodyOffset: number;
+}
+
+/** Records a page holds: 44 × 93 bytes fit a 4 KiB page. */
+const PAGE_RECORDS = 44;
+/** Past this many pages a caller is walking the records: read them all at once. */
+const PAGES_BEFORE_ALL = 32;
+
+/** The index in `buf`, the whole file. */
 export function parseIndex(buf: Buffer): IndexData | undefined {
+  return parseIndexHead(buf, buf.length, undefined);
+}
+
+/**
+ * The index from `head`, its first bytes, in a file of `fileSize` bytes
+ * that `read` reads more of; undefined if damaged or if `head` is too
+ * short to hold the header, live ids and operations (read it whole then).
+ */
+export function parseIndexHead(head: Buffer, fileSize: number, read: RecordBytes["read"]): IndexData | undefined {
+  const buf = head;
   const eol = buf.indexOf(0x0a);
   if (eol < 0) return undefined;
   const header = buf.subarray(0, eol).toString("latin1").split(" ");
@@ -63,16 +100,68 @@ export function parseIndex(buf: Buffer): IndexData | undefined {
   const liveIds = readLines(buf, reader, liveCount);
   const ops = readLines(buf, reader, Number(opCount));
   const bodyOffset = reader.at;
-  if (!liveIds || !ops || buf.length !== bodyOffset + finalCount * RECORD_BYTES) return undefined;
+  if (!liveIds || !ops || fileSize !== bodyOffset + finalCount * RECORD_BYTES) return undefined;
+  const headCount = Math.min(finalCount, Math.floor((buf.length - bodyOffset) / RECORD_BYTES));
+  const whole = buf.length === fileSize;
   return {
     changesOffset: Number(offset) || 0,
     runsMtime: mtime === "-" ? undefined : mtime,
     liveIds,
     ops,
-    body: buf,
-    bodyOffset,
     finalCount,
+    records: {
+      head: buf,
+      headOffset: bodyOffset,
+      headCount,
+      pages: new Map(),
+      all: whole ? buf.subarray(bodyOffset) : undefined,
+      read: whole ? undefined : read,
+      bodyOffset,
+    },
   };
+}
+
+let located: Buffer = Buffer.alloc(0);
+
+/**
+ * Offset of record i's bytes in `located` (set by this call), reading
+ * them first if they are not in memory.
+ */
+function locate(data: IndexData, i: number): number {
+  const r = data.records;
+  if (r.all) {
+    located = r.all;
+    return i * RECORD_BYTES;
+  }
+  if (i < r.headCount || !r.read) {
+    located = r.head;
+    return r.headOffset + i * RECORD_BYTES;
+  }
+  const k = i - r.headCount;
+  const p = Math.floor(k / PAGE_RECORDS);
+  let page = r.pages.get(p);
+  if (!page && r.pages.size >= PAGES_BEFORE_ALL) {
+    located = loadAllRecords(data);
+    return i * RECORD_BYTES;
+  }
+  if (!page) {
+    const first = r.headCount + p * PAGE_RECORDS;
+    const count = Math.min(PAGE_RECORDS, data.finalCount - first);
+    page = r.read(r.bodyOffset + first * RECORD_BYTES, count * RECORD_BYTES);
+    r.pages.set(p, page);
+  }
+  located = page;
+  return (k - p * PAGE_RECORDS) * RECORD_BYTES;
+}
+
+/** Every record in memory (for callers that look at all of them); returns them. */
+export function loadAllRecords(data: IndexData): Buffer {
+  const r = data.records;
+  if (!r.all) {
+    r.all = r.read ? r.read(r.bodyOffset, data.finalCount * RECORD_BYTES) : r.head.subarray(r.headOffset, r.headOffset + data.finalCount * RECORD_BYTES);
+    r.pages.clear();
+  }
+  return r.all;
 }
 
 function readLines(buf: Buffer, reader: { at: number }, count: number): string[] | undefined {
@@ -88,14 +177,15 @@ function readLines(buf: Buffer, reader: { at: number }, count: number): string[]
 
 /** The i-th final record (newest first). */
 export function recordAt(data: IndexData, i: number, runsDir: string): RunEntry {
-  const at = data.bodyOffset + i * RECORD_BYTES;
-  const id = data.body.toString("latin1", at, at + 32);
+  const at = locate(data, i);
+  const body = located;
+  const id = body.toString("latin1", at, at + 32);
   return {
     id,
     dir: `${runsDir}/${id}`,
     timestamp: recordTimestamp(data, i),
-    indexedStatus: CODES[String.fromCharCode(data.body[at + CODE_AT] as number)],
-    stamp: digitsAt(data.body, at + STAMP_AT),
+    indexedStatus: CODES[String.fromCharCode(body[at + CODE_AT] as number)],
+    stamp: digitsAt(body, at + STAMP_AT),
     ...opOf(data, i),
   };
 }
@@ -107,35 +197,40 @@ function opOf(data: IndexData, i: number): Pick<RunEntry, "opref" | "oprefStamp"
 
 /** Record i's number into `data.ops`, or -1 when its operation is not cached. */
 export function recordOp(data: IndexData, i: number): number {
-  const at = data.bodyOffset + i * RECORD_BYTES + OP_AT;
-  if (data.body[at] === 0x2d) return -1;
+  const at = locate(data, i) + OP_AT;
+  const body = located;
+  if (body[at] === 0x2d) return -1;
   let n = 0;
-  for (let k = at; k < at + 6; k++) n = n * 10 + ((data.body[k] as number) - 0x30);
+  for (let k = at; k < at + 6; k++) n = n * 10 + ((body[k] as number) - 0x30);
   return n < data.ops.length ? n : -1;
 }
 
 /** The stamp of record i's `.guild/opref` (see run-stamp.ts). */
 export function recordOpStamp(data: IndexData, i: number): number {
-  return digitsAt(data.body, data.bodyOffset + i * RECORD_BYTES + OP_STAMP_AT);
+  const at = locate(data, i);
+  return digitsAt(located, at + OP_STAMP_AT);
 }
 
 /** Record i's status, read without making an entry. */
 export function recordStatus(data: IndexData, i: number): IndexedStatus | undefined {
-  return STATUS_BY_BYTE[data.body[data.bodyOffset + i * RECORD_BYTES + CODE_AT] as number];
+  const at = locate(data, i);
+  return STATUS_BY_BYTE[located[at + CODE_AT] as number];
 }
 
 /** What record i's status rests on (see run-stamp.ts), read without making an entry. */
 export function recordStamp(data: IndexData, i: number): { unfinished: boolean; stamp: number } {
-  const at = data.bodyOffset + i * RECORD_BYTES;
-  const code = data.body[at + CODE_AT];
-  return { unfinished: code === STAGED_CODE || code === RUNNING_CODE, stamp: digitsAt(data.body, at + STAMP_AT) };
+  const at = locate(data, i);
+  const body = located;
+  const code = body[at + CODE_AT];
+  return { unfinished: code === STAGED_CODE || code === RUNNING_CODE, stamp: digitsAt(body, at + STAMP_AT) };
 }
 
 /** Positions of the staged and running records, found from their code bytes alone. */
 export function unfinishedPositions(data: IndexData): number[] {
+  const body = loadAllRecords(data);
   const out: number[] = [];
-  for (let i = 0, at = data.bodyOffset + CODE_AT; i < data.finalCount; i++, at += RECORD_BYTES) {
-    if (data.body[at] === STAGED_CODE || data.body[at] === RUNNING_CODE) out.push(i);
+  for (let i = 0, at = CODE_AT; i < data.finalCount; i++, at += RECORD_BYTES) {
+    if (body[at] === STAGED_CODE || body[at] === RUNNING_CODE) out.push(i);
   }
   return out;
 }
@@ -144,21 +239,22 @@ export function unfinishedPositions(data: IndexData): number[] {
 export function recordPosition(data: IndexData, id: string): number | undefined {
   if (id.length !== 32) return undefined;
   const needle = Buffer.from(id, "latin1");
-  for (let at = data.body.indexOf(needle, data.bodyOffset); at >= 0; at = data.body.indexOf(needle, at + 1)) {
-    if ((at - data.bodyOffset) % RECORD_BYTES === 0) return (at - data.bodyOffset) / RECORD_BYTES;
+  const body = loadAllRecords(data);
+  for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) {
+    if (at % RECORD_BYTES === 0) return at / RECORD_BYTES;
   }
   return undefined;
 }
 
 export function recordId(data: IndexData, i: number): string {
-  const at = data.bodyOffset + i * RECORD_BYTES;
-  return data.body.toString("latin1", at, at + 32);
+  const at = locate(data, i);
+  return located.toString("latin1", at, at + 32);
 }
 
 /** The record's timestamp, read from its 16 ASCII digits without a string. */
 export function recordTimestamp(data: IndexData, i: number): number | undefined {
-  const at = data.bodyOffset + i * RECORD_BYTES + 33;
-  return data.body[at] === 0x2d ? undefined : digitsAt(data.body, at);
+  const at = locate(data, i) + 33;
+  return located[at] === 0x2d ? undefined : digitsAt(located, at);
 }
 
 function digitsAt(buf: Buffer, at: number): number {

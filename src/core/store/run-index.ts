@@ -17,14 +17,16 @@
  *   changes; a finished one Guild AI restarts, until the index is rebuilt.)
  * - Deleting `<home>/cache/runs-index*` loses nothing.
  */
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
 import { dirState, noteRunChanged, readChanges, type Changes } from "./run-index-changes.js";
 import {
   formatIndex,
   isIndexable,
+  loadAllRecords,
   parseIndex,
+  parseIndexHead,
   recordAt,
   recordId,
   recordOp,
@@ -243,12 +245,60 @@ function withOpref(run: RunEntry, nowUs: number): RunEntry {
   return op.oprefStamp !== undefined && isStampSettled(op.oprefStamp, nowUs) ? { ...run, ...op } : run;
 }
 
+/** What is read with the header: the newest ~170 records, enough for a listing's rows. */
+const HEAD_BYTES = 16 * 1024;
+
+/** Per index path, the open index whose file is still open for its records. */
+const openIndexes = new Map<string, { data: IndexData; fd: number }>();
+
+/**
+ * The index, its header and first records read; the rest read from the
+ * same open file when asked (run-index-file.ts), so a newer index written
+ * meanwhile (an atomic rename) never mixes in. One file stays open per
+ * index path: the previous one's records are read in full and its file
+ * closed when the index is read again.
+ */
 function readIndex(home: string): IndexData | undefined {
+  const path = join(home, "cache", INDEX_FILE);
+  const previous = openIndexes.get(path);
+  if (previous) {
+    openIndexes.delete(path);
+    try {
+      loadAllRecords(previous.data);
+    } catch {
+      // Unreadable now: that list can no longer be read past its head.
+    }
+    closeSync(previous.fd);
+  }
+  let fd: number | undefined;
   try {
-    return parseIndex(readFileSync(join(home, "cache", INDEX_FILE)));
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    const head = readBytes(fd, 0, Math.min(size, HEAD_BYTES));
+    const open = fd;
+    const data = parseIndexHead(head, size, (position, length) => readBytes(open, position, length)) ?? (size > head.length ? parseIndex(readFileSync(path)) : undefined);
+    if (data?.records.read) {
+      openIndexes.set(path, { data, fd });
+      fd = undefined;
+    }
+    return data;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** `length` bytes of `fd` from `position`; a file cut short reads as zeros past its end. */
+function readBytes(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return buf;
 }
 
 function listDir(dir: string): string[] {

@@ -2,7 +2,19 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { arraySource, mergedRunList } from "../../../src/core/store/run-list.js";
-import { formatIndex, isIndexable, parseIndex, recordAt, recordOp, recordTimestamp, unfinishedPositions } from "../../../src/core/store/run-index-file.js";
+import {
+  formatIndex,
+  isIndexable,
+  parseIndex,
+  parseIndexHead,
+  recordAt,
+  recordId,
+  recordOp,
+  recordPosition,
+  recordStatus,
+  recordTimestamp,
+  unfinishedPositions,
+} from "../../../src/core/store/run-index-file.js";
 import type { RunEntry } from "../../../src/core/store/run-order.js";
 
 const id = (n: number) => n.toString(16).padStart(32, "0");
@@ -125,5 +137,57 @@ describe("run index file", () => {
 
   test("unknown runs/ mtime is written as -", () => {
     assert.equal(parseIndex(Buffer.from(formatIndex(0, undefined, [], [])))?.runsMtime, undefined);
+  });
+});
+
+describe("an index read from its head, the rest as asked", () => {
+  const statuses = ["completed", "error", "staged", "terminated", "running"] as const;
+  const finals = Array.from({ length: 2000 }, (_, i) => ({
+    ...run(i + 1, 10_000 - i, statuses[i % 5], 1000 + i),
+    ...(i % 3 ? { opref: "script:/srv/p '' '' say.py", oprefStamp: 7 } : {}),
+  }));
+  const file = Buffer.from(formatIndex(9, "1:2", [id(90_000)], finals));
+  const whole = parseIndex(file);
+  /** The index from its first `headBytes`, counting the reads of the rest. */
+  const fromHead = (headBytes: number) => {
+    const reads: [number, number][] = [];
+    const data = parseIndexHead(file.subarray(0, headBytes), file.length, (position, length) => {
+      reads.push([position, length]);
+      return Buffer.from(file.subarray(position, position + length));
+    });
+    assert.ok(data);
+    return { data, reads };
+  };
+
+  // Heads cut before the records, mid-record, and past a few pages.
+  for (const headBytes of [120, 1000, 1093, 16 * 1024, 200 * 1024]) {
+    test(`head of ${headBytes} bytes: every accessor agrees with the whole file`, () => {
+      assert.ok(whole);
+      const { data } = fromHead(headBytes);
+      assert.deepEqual([data.changesOffset, data.runsMtime, data.liveIds, data.ops], [whole.changesOffset, whole.runsMtime, whole.liveIds, whole.ops]);
+      // Out of order: pages are read as asked, then all at once.
+      const order = Array.from({ length: finals.length }, (_, i) => (i * 7919) % finals.length);
+      for (const i of order) {
+        assert.deepEqual(recordAt(data, i, "/h/runs"), recordAt(whole, i, "/h/runs"));
+        assert.equal(recordStatus(data, i), recordStatus(whole, i));
+      }
+      assert.deepEqual(unfinishedPositions(data), unfinishedPositions(whole));
+      assert.equal(recordPosition(data, id(1500)), 1499);
+    });
+  }
+
+  test("the newest records come with the head; one more is one page, not the file", () => {
+    const { data, reads } = fromHead(16 * 1024);
+    for (let i = 0; i < 20; i++) recordId(data, i);
+    assert.deepEqual(reads, []);
+    recordId(data, 1000);
+    assert.equal(reads.length, 1);
+    assert.ok((reads[0]?.[1] ?? 0) <= 4096, `read ${reads[0]?.[1]} bytes`);
+    recordId(data, 1001);
+    assert.equal(reads.length, 1, "the same page is not read again");
+  });
+
+  test("a head whose file has another size is damaged", () => {
+    assert.equal(parseIndexHead(file.subarray(0, 1000), file.length - 93, () => Buffer.alloc(0)), undefined);
   });
 });
