@@ -235,15 +235,29 @@ export function unfinishedPositions(data: IndexData): number[] {
   return out;
 }
 
-/** Position of a run's record, found by a byte search of the records. */
-export function recordPosition(data: IndexData, id: string): number | undefined {
-  if (id.length !== 32) return undefined;
-  const needle = Buffer.from(id, "latin1");
-  const body = loadAllRecords(data);
-  for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) {
-    if (at % RECORD_BYTES === 0) return at / RECORD_BYTES;
+/**
+ * Positions of several runs' records, found in one pass over the records
+ * (a byte search per run costs a pass each: ~2 ms per run at 100,000).
+ */
+export function recordPositions(data: IndexData, ids: readonly string[]): Map<string, number> {
+  const found = new Map<string, number>();
+  const wanted = new Map<number, string[]>();
+  for (const id of ids) {
+    if (id.length !== 32) continue;
+    const key = Buffer.from(id, "latin1").readUInt32LE(0);
+    const same = wanted.get(key);
+    if (same) same.push(id);
+    else wanted.set(key, [id]);
   }
-  return undefined;
+  if (!wanted.size) return found;
+  const body = loadAllRecords(data);
+  for (let i = 0, at = 0; i < data.finalCount; i++, at += RECORD_BYTES) {
+    const candidates = wanted.get(body.readUInt32LE(at));
+    if (!candidates) continue;
+    const id = body.toString("latin1", at, at + 32);
+    if (candidates.includes(id) && !found.has(id)) found.set(id, i);
+  }
+  return found;
 }
 
 export function recordId(data: IndexData, i: number): string {

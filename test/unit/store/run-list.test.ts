@@ -10,7 +10,7 @@ import {
   recordAt,
   recordId,
   recordOp,
-  recordPosition,
+  recordPositions,
   recordStatus,
   recordTimestamp,
   unfinishedPositions,
@@ -172,7 +172,8 @@ describe("an index read from its head, the rest as asked", () => {
         assert.equal(recordStatus(data, i), recordStatus(whole, i));
       }
       assert.deepEqual(unfinishedPositions(data), unfinishedPositions(whole));
-      assert.equal(recordPosition(data, id(1500)), 1499);
+      const asked = [id(1500), id(1), id(2000), id(2001), "short", id(1500)];
+      assert.deepEqual([...recordPositions(data, asked)], [[id(1), 0], [id(1500), 1499], [id(2000), 1999]]);
     });
   }
 
