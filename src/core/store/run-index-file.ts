@@ -74,7 +74,7 @@ export interface RecordBytes {
 /** Records a page holds: 44 × 93 bytes fit a 4 KiB page. */
 const PAGE_RECORDS = 44;
 /** Past this many pages a caller is walking the records: read them all at once. */
-const PAGES_BEFORE_ALL = 32;
+const PAGES_BEFORE_ALL = 4;
 
 /** The index in `buf`, the whole file. */
 export function parseIndex(buf: Buffer): IndexData | undefined {
@@ -129,10 +129,14 @@ let located: Buffer = Buffer.alloc(0);
  */
 function locate(data: IndexData, i: number): number {
   const r = data.records;
-  if (r.all) {
+  if (r.all !== undefined) {
     located = r.all;
     return i * RECORD_BYTES;
   }
+  return locateSlow(data, r, i);
+}
+
+function locateSlow(data: IndexData, r: RecordBytes, i: number): number {
   if (i < r.headCount || !r.read) {
     located = r.head;
     return r.headOffset + i * RECORD_BYTES;
