@@ -5,9 +5,10 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { guild } from "../helpers/guild-cli.js";
+import { indexText } from "../helpers/run-index.js";
 import { extractStore } from "../helpers/guild-stores.js";
 import { tempProject, type TempProject } from "../helpers/temp-project.js";
 
@@ -152,5 +153,21 @@ describe("run index past its head", () => {
     const row = after.split("\n").find((l) => l.includes(deep)) as string;
     assert.match(row, /\berror\b/);
     assert.equal((await runs("--all", "--staged")).trim().split("\n").length, TRIALS - 1);
+  });
+
+  test("an index whose head cannot hold its live entries is read whole, and lists the same", async () => {
+    // Entries of runs/ that are not runs are kept with the live ids: 600 of them pass the head.
+    for (let i = 0; i < 600; i++) mkdirSync(join(p.home, "runs", `not-a-run-${String(i).padStart(30, "0")}`));
+    for (const args of [[], ["--all"]]) {
+      rmSync(join(p.home, "cache"), { recursive: true, force: true });
+      const expected = await runs(...args);
+      const lines = indexText(p.home).split("\n");
+      const liveCount = Number((lines[0] as string).split(" ")[6]);
+      assert.ok(lines.slice(0, 1 + liveCount).join("\n").length > 16 * 1024, "the live entries run past the head");
+      const written = statSync(join(p.home, "cache", "runs-index-v4")).ino;
+      assert.equal(await runs(...args), expected, args.join(" "));
+      // Listed from that index, not rebuilt (a rebuild writes a new file).
+      assert.equal(statSync(join(p.home, "cache", "runs-index-v4")).ino, written);
+    }
   });
 });

@@ -50,24 +50,23 @@ export interface IndexData {
 }
 
 /**
- * Where the records' bytes are: those read with the header (`head`, from
- * `headOffset`), pages read when a record past them is asked for, or all
- * of them once a caller needs every record. A listing of 20 runs of
+ * Where the records' bytes are: those read with the header (`head`, the
+ * file's first bytes), pages read when a record past them is asked for, or
+ * all of them once a caller needs every record. A listing of 20 runs of
  * 100,000 reads its 20 records, not 9 MB: fresh memory costs a page fault
  * for every 4 KiB touched, ~14 µs each on some VMs, more than the listing.
  */
 export interface RecordBytes {
   head: Buffer;
-  headOffset: number;
   /** Records in `head`. */
   headCount: number;
   /** Page p: records `headCount + p * PAGE_RECORDS` on. */
   pages: Map<number, Buffer>;
   /** Every record from the first, once read. */
   all: Buffer | undefined;
-  /** Reads `length` bytes of the file at `position`; undefined when the head is the whole file. */
-  read: ((position: number, length: number) => Buffer) | undefined;
-  /** File offset of the first record. */
+  /** Reads `length` bytes of the file at `position` (not called once `all` is there). */
+  read: (position: number, length: number) => Buffer;
+  /** File offset of the first record (in `head` too). */
   bodyOffset: number;
 }
 
@@ -78,7 +77,7 @@ const PAGES_BEFORE_ALL = 4;
 
 /** The index in `buf`, the whole file. */
 export function parseIndex(buf: Buffer): IndexData | undefined {
-  return parseIndexHead(buf, buf.length, undefined);
+  return parseIndexHead(buf, buf.length, (position, length) => buf.subarray(position, position + length));
 }
 
 /**
@@ -102,7 +101,6 @@ export function parseIndexHead(head: Buffer, fileSize: number, read: RecordBytes
   const bodyOffset = reader.at;
   if (!liveIds || !ops || fileSize !== bodyOffset + finalCount * RECORD_BYTES) return undefined;
   const headCount = Math.min(finalCount, Math.floor((buf.length - bodyOffset) / RECORD_BYTES));
-  const whole = buf.length === fileSize;
   return {
     changesOffset: Number(offset) || 0,
     runsMtime: mtime === "-" ? undefined : mtime,
@@ -111,11 +109,10 @@ export function parseIndexHead(head: Buffer, fileSize: number, read: RecordBytes
     finalCount,
     records: {
       head: buf,
-      headOffset: bodyOffset,
       headCount,
       pages: new Map(),
-      all: whole ? buf.subarray(bodyOffset) : undefined,
-      read: whole ? undefined : read,
+      all: buf.length === fileSize ? buf.subarray(bodyOffset) : undefined,
+      read,
       bodyOffset,
     },
   };
@@ -137,9 +134,9 @@ function locate(data: IndexData, i: number): number {
 }
 
 function locateSlow(data: IndexData, r: RecordBytes, i: number): number {
-  if (i < r.headCount || !r.read) {
+  if (i < r.headCount) {
     located = r.head;
-    return r.headOffset + i * RECORD_BYTES;
+    return r.bodyOffset + i * RECORD_BYTES;
   }
   const k = i - r.headCount;
   const p = Math.floor(k / PAGE_RECORDS);
@@ -162,7 +159,7 @@ function locateSlow(data: IndexData, r: RecordBytes, i: number): number {
 export function loadAllRecords(data: IndexData): Buffer {
   const r = data.records;
   if (!r.all) {
-    r.all = r.read ? r.read(r.bodyOffset, data.finalCount * RECORD_BYTES) : r.head.subarray(r.headOffset, r.headOffset + data.finalCount * RECORD_BYTES);
+    r.all = r.read(r.bodyOffset, data.finalCount * RECORD_BYTES);
     r.pages.clear();
   }
   return r.all;

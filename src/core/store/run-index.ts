@@ -17,7 +17,7 @@
  *   changes; a finished one Guild AI restarts, until the index is rebuilt.)
  * - Deleting `<home>/cache/runs-index*` loses nothing.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
 import { dirState, noteRunChanged, readChanges, type Changes } from "./run-index-changes.js";
@@ -279,8 +279,10 @@ function readIndex(home: string): IndexData | undefined {
     const size = fstatSync(fd).size;
     const head = readBytes(fd, 0, Math.min(size, HEAD_BYTES));
     const open = fd;
-    const data = parseIndexHead(head, size, (position, length) => readBytes(open, position, length)) ?? (size > head.length ? parseIndex(readFileSync(path)) : undefined);
-    if (data?.records.read) {
+    const read = (position: number, length: number) => readBytes(open, position, length);
+    // A head too short for the live ids and operations: the whole file, from the same open file.
+    const data = parseIndexHead(head, size, read) ?? (size > head.length ? parseIndex(readBytes(open, 0, size)) : undefined);
+    if (data && !data.records.all) {
       openIndexes.set(path, { data, fd });
       fd = undefined;
     }
