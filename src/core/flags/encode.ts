@@ -86,13 +86,12 @@ export function encodeFlagEnv(v: FlagValue): string {
   return pformat(v);
 }
 
-// Cuts every run of decimals (in `1.2345678e-05` only the `.2345678`) without rounding.
 /** A float's display spelling with its decimals cut (not rounded) to `decimals`: `0.333333`. */
 export function formatTruncatedFloat(x: number, decimals: number): string {
   return truncateFloatText(yamlFloatRepr(x), decimals);
 }
 
-/** Each run of digits after a dot cut to `decimals`. */
+/** Each run of digits after a dot cut to `decimals`, without rounding (in `1.2345678e-05` only the `.2345678`). */
 function truncateFloatText(s: string, decimals: number): string {
   // Called for every float of a compare table: a scan, not a regex replace.
   let dot = s.indexOf(".");
