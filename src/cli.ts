@@ -13,7 +13,8 @@ import type { CliIo } from "./commands/cli-io.js";
 import { COMMANDS, findCommand } from "./commands/registry.js";
 import { didYouMean } from "./core/util/closest-word.js";
 import { fsErrorMessage } from "./core/store/write-errors.js";
-import { stdWriteFailed, writeStd } from "./core/util/std-streams.js";
+import { processOut } from "./core/context.js";
+import { stdWriteFailed } from "./core/util/std-streams.js";
 
 export type { CliIo };
 
@@ -135,9 +136,6 @@ function defaultIo(): CliIo {
   return {
     exitCode: 0,
     globals: {},
-    out: {
-      stdout: (chunk) => writeStd(1, chunk),
-      stderr: (chunk) => writeStd(2, chunk),
-    },
+    out: processOut(),
   };
 }
